@@ -1,0 +1,84 @@
+# Two commands set up everything: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Django 6.1 needs Python 3.12 or newer. This machine's default python3 may be older, so take the
+# first suitable interpreter: the one .python-version names through pyenv, then any 3.12/3.13.
+PYTHON_CANDIDATES := python3.12 python3.13 \
+	$(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3) \
+	$(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3) \
+	$(wildcard /usr/local/bin/python3.1[23]) python3
+BASE_PYTHON ?= $(shell for p in $(PYTHON_CANDIDATES); do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; \
+	then command -v $$p; break; fi; done)
+
+# Debian packages the project needs: a browser for the browser tests, gettext for the Dutch
+# catalogue, Pango for WeasyPrint, fonts for the PDF, poppler for looking at PDFs as images.
+APT_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+APT_TEST := $(APT_RUN) chromium poppler-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test bench install system-packages test-packages messages migrate demo worker clean help
+
+help:
+	@echo "make run    install, migrate, load demo data and serve on http://$(HOST):$(PORT)"
+	@echo "make test   run the whole test suite, browser tests included"
+	@echo "make bench  print benchmark results as JSON"
+
+$(VENV)/.installed: pyproject.toml
+	@if [ -z "$(BASE_PYTHON)" ]; then \
+		echo "No Python 3.12 or newer found (tried: $(PYTHON_CANDIDATES))." >&2; \
+		echo "Install one, e.g. 'pyenv install 3.12' or 'apt-get install python3.12', and run make again." >&2; \
+		exit 1; fi
+	@echo "Using $(BASE_PYTHON) ($$($(BASE_PYTHON) --version))"
+	$(BASE_PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+# $(call apt,packages): install those of the packages that are missing.
+define apt
+	@missing=""; \
+	for pkg in $(1); do \
+		dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+endef
+
+system-packages:
+	$(call apt,$(APT_RUN))
+
+test-packages:
+	$(call apt,$(APT_TEST))
+
+messages: install system-packages
+	@$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py seed_demo
+
+run: export DEBUG ?= true
+run: messages demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: export SECRET_KEY ?= insecure-key-for-tests-only
+test: test-packages messages
+	$(PY) -m pytest
+
+bench: export SECRET_KEY ?= insecure-key-for-benchmarks-only
+bench: messages
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles media

@@ -1,0 +1,159 @@
+"""Demo data: two networks in different regions, with people for every persona.
+
+Everything here is invented (people, addresses at example.org) except the municipalities.
+Running it again updates nothing that exists and duplicates nothing.
+"""
+
+from django.db import transaction
+
+from .models import DeelnemendeGemeente, Gemeente, Membership, Netwerk, Partner, RoleAssignment
+from .models import User
+
+DEMO_PASSWORD = "demo-wachtwoord"
+
+USERS = [
+    # email, first name, last name, flags
+    ("coordinator@example.org", "An", "Van Damme", {}),
+    ("coordinator.haspengouw@example.org", "Pieter", "Claes", {}),
+    ("partner@example.org", "Fatima", "El Amrani", {}),
+    ("reviewer@example.org", "Sofie", "Maes", {"is_reviewer": True}),
+    ("admin@example.org", "Jan", "Beheerder", {"is_staff": True, "is_superuser": True}),
+]
+
+K = Partner.Kind
+L = Partner.Level
+
+NETWORKS = [
+    {
+        "name": "Netwerk Vrijetijdsparticipatie Waasland",
+        "igs_name": "IGS Cultuur Waasland",
+        "referentieregio": "Waasland",
+        "coordinator": "coordinator@example.org",
+        "gemeenten": [
+            ("Sint-Niklaas", "Griet Verstraete", "diensthoofd vrije tijd", "Grote Markt 1, 9100 Sint-Niklaas", "03 778 30 00"),
+            ("Beveren-Kruibeke-Zwijndrecht", "Koen De Smet", "cultuurbeleidscoördinator", "Stationsstraat 2, 9120 Beveren", "03 750 15 11"),
+            ("Temse", "Lies Van Hoeylandt", "medewerker participatie", "Kouterstraat 1, 9140 Temse", "03 710 12 11"),
+            ("Stekene", "Bart Cools", "vrijetijdsconsulent", "Stadenstraat 37, 9190 Stekene", "03 790 02 11"),
+            ("Lokeren", "Nadia Bouzid", "coördinator welzijn en vrije tijd", "Groentemarkt 1, 9160 Lokeren", "09 340 94 11"),
+        ],
+        "partners": [
+            ("Cultuurdienst Sint-Niklaas", K.CULTUURDIENST, "Sint-Niklaas", L.KERNPARTNER),
+            ("Jeugddienst Sint-Niklaas", K.JEUGDDIENST, "Sint-Niklaas", L.UITVOEREND),
+            ("Sportdienst Sint-Niklaas", K.SPORTDIENST, "Sint-Niklaas", L.UITVOEREND),
+            ("OCMW Sint-Niklaas", K.OCMW, "Sint-Niklaas", L.KERNPARTNER),
+            ("Sociaal Huis Temse", K.OCMW, "Temse", L.KERNPARTNER),
+            ("Cultuurdienst Temse", K.CULTUURDIENST, "Temse", L.UITVOEREND),
+            ("Cultuurdienst Beveren-Kruibeke-Zwijndrecht", K.CULTUURDIENST, "Beveren-Kruibeke-Zwijndrecht", L.UITVOEREND),
+            ("De Keeting (vereniging waar armen het woord nemen)", K.VERENIGING_ARMEN, None, L.KERNPARTNER),
+            ("Buurtwerk Sint-Niklaas Noord", K.BUURTWERK, "Sint-Niklaas", L.UITVOEREND),
+            ("Bibliotheek Lokeren", K.BIBLIOTHEEK, "Lokeren", L.KLANKBORD),
+            ("UiTPAS Waasland", K.UITPAS, None, L.UITVOEREND),
+            ("CAW Oost-Vlaanderen, regio Waas", K.CAW, None, L.KLANKBORD),
+        ],
+        "partner_user": ("partner@example.org", "OCMW Sint-Niklaas"),
+        "roles": [
+            ("operator", "An Van Damme", None),
+            ("promotor", "Griet Verstraete", "Cultuurdienst Sint-Niklaas"),
+            ("visiebewaker", "Marc Ydens", "De Keeting (vereniging waar armen het woord nemen)"),
+        ],
+    },
+    {
+        "name": "Vrijetijdsnetwerk Haspengouw",
+        "igs_name": "IGS Cultuur Haspengouw",
+        "referentieregio": "Haspengouw",
+        "coordinator": "coordinator.haspengouw@example.org",
+        "gemeenten": [
+            ("Tongeren-Borgloon", "Els Vanderhoven", "cultuurbeleidscoördinator", "Maastrichterstraat 10, 3700 Tongeren", "012 80 00 00"),
+            ("Bilzen-Hoeselt", "Tom Jacobs", "diensthoofd vrije tijd", "Eikenlaan 25, 3740 Bilzen", "089 51 93 00"),
+            ("Riemst", "Hilde Moors", "medewerker sport en vrije tijd", "Maastrichtersteenweg 7, 3770 Riemst", "012 44 03 00"),
+            ("Wellen", "", "", "", ""),
+        ],
+        "partners": [
+            ("Cultuurdienst Tongeren-Borgloon", K.CULTUURDIENST, "Tongeren-Borgloon", L.KERNPARTNER),
+            ("OCMW Tongeren-Borgloon", K.OCMW, "Tongeren-Borgloon", L.KERNPARTNER),
+            ("Sportdienst Bilzen-Hoeselt", K.SPORTDIENST, "Bilzen-Hoeselt", L.UITVOEREND),
+            ("Welzijnsschakel Riemst", K.VERENIGING_ARMEN, "Riemst", L.KERNPARTNER),
+        ],
+        "partner_user": None,
+        "roles": [("operator", "Pieter Claes", None)],
+    },
+]
+
+
+def _user(email, first_name, last_name, flags):
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=email, password=DEMO_PASSWORD, first_name=first_name, last_name=last_name, **flags
+        )
+    return user
+
+
+def _phone(number):
+    return number or ""
+
+
+@transaction.atomic
+def seed_networks() -> list[Netwerk]:
+    users = {email: _user(email, first, last, flags) for email, first, last, flags in USERS}
+    networks = []
+    for spec in NETWORKS:
+        netwerk, _created = Netwerk.objects.get_or_create(
+            name=spec["name"],
+            defaults={"igs_name": spec["igs_name"], "referentieregio": spec["referentieregio"]},
+        )
+        networks.append(netwerk)
+        for name, contact, function, address, phone in spec["gemeenten"]:
+            gemeente = Gemeente.objects.get(name=name, kind=Gemeente.Kind.GEMEENTE)
+            slug = name.lower().replace(" ", "").replace("-", "")
+            DeelnemendeGemeente.objects.get_or_create(
+                netwerk=netwerk,
+                gemeente=gemeente,
+                defaults={
+                    "contact_name": contact,
+                    "contact_function": function,
+                    "contact_email": f"vrijetijd@{slug}.example.org" if contact else "",
+                    "contact_phone": _phone(phone),
+                    "contact_address": address,
+                },
+            )
+        partners = {}
+        for name, kind, gemeente_name, level in spec["partners"]:
+            gemeente = (
+                Gemeente.objects.get(name=gemeente_name, kind=Gemeente.Kind.GEMEENTE)
+                if gemeente_name
+                else None
+            )
+            partners[name], _ = Partner.objects.get_or_create(
+                netwerk=netwerk,
+                name=name,
+                defaults={
+                    "kind": kind,
+                    "gemeente": gemeente,
+                    "level": level,
+                    "contact_name": "",
+                    "contact_email": "info@" + name.split(" ")[0].lower() + ".example.org",
+                    "involvement": "Neemt deel aan het regionaal overleg en deelt signalen over drempels.",
+                    "future_involvement": "Werkt mee aan de acties in de eigen gemeente.",
+                },
+            )
+        Membership.objects.get_or_create(
+            user=users[spec["coordinator"]],
+            netwerk=netwerk,
+            defaults={"role": Membership.Role.COORDINATOR},
+        )
+        if spec["partner_user"]:
+            email, partner_name = spec["partner_user"]
+            Membership.objects.get_or_create(
+                user=users[email],
+                netwerk=netwerk,
+                defaults={"role": Membership.Role.PARTNER, "partner": partners[partner_name]},
+            )
+        for role, person, partner_name in spec["roles"]:
+            RoleAssignment.objects.get_or_create(
+                netwerk=netwerk,
+                role=role,
+                person_name=person,
+                defaults={"partner": partners.get(partner_name)},
+            )
+    return networks

@@ -1,0 +1,109 @@
+"""The one permission mechanism of the project.
+
+Who may do what in a network follows from the person's roles there. The table below is the whole
+rule; views, templates and tests all ask `Access`, never the roles themselves.
+
+A person who may not see a network gets 404 (it might as well not exist); one who may see it but
+not do what they asked gets 403.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import Membership, Netwerk, Partner
+
+VIEW = "view"
+EDIT = "edit"  # the network, its partners and municipalities, its dossiers
+MANAGE_MEMBERS = "manage_members"
+COMMENT = "comment"
+CONFIRM = "confirm"  # confirm the involvement of the partner one speaks for
+REVIEW = "review"
+INTERNAL = "internal"  # publiq-internal notes and comments
+
+ADMIN = "admin"
+REVIEWER = "reviewer"
+
+ABILITIES: dict[str, frozenset[str]] = {
+    ADMIN: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL}),
+    Membership.Role.COORDINATOR: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT}),
+    Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM}),
+    REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL}),
+}
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one user may do in one network."""
+
+    roles: frozenset[str] = frozenset()
+    partner: Partner | None = None
+    abilities: frozenset[str] = field(init=False)
+
+    def __post_init__(self):
+        abilities = frozenset().union(*(ABILITIES[role] for role in self.roles))
+        object.__setattr__(self, "abilities", abilities)
+
+    def can(self, ability: str) -> bool:
+        return ability in self.abilities
+
+    can_view = property(lambda self: self.can(VIEW))
+    can_edit = property(lambda self: self.can(EDIT))
+    can_manage_members = property(lambda self: self.can(MANAGE_MEMBERS))
+    can_comment = property(lambda self: self.can(COMMENT))
+    can_confirm = property(lambda self: self.can(CONFIRM))
+    can_review = property(lambda self: self.can(REVIEW))
+    can_see_internal = property(lambda self: self.can(INTERNAL))
+
+    @property
+    def role_label(self) -> str:
+        from django.utils.translation import gettext as _
+
+        labels = {
+            ADMIN: _("administrator"),
+            REVIEWER: _("publiq staff member"),
+            Membership.Role.COORDINATOR: _("coordinator"),
+            Membership.Role.PARTNER: _("partner"),
+        }
+        order = [Membership.Role.COORDINATOR, Membership.Role.PARTNER, REVIEWER, ADMIN]
+        return ", ".join(str(labels[r]) for r in order if r in self.roles)
+
+
+NO_ACCESS = Access()
+
+
+def access_for(user, netwerk: Netwerk) -> Access:
+    """The access of `user` to `netwerk` (one query for members, none for others)."""
+    if not user.is_authenticated or not user.is_active:
+        return NO_ACCESS
+    roles = set()
+    if user.is_superuser:
+        roles.add(ADMIN)
+    if user.is_reviewer:
+        roles.add(REVIEWER)
+    membership = (
+        Membership.objects.filter(user=user, netwerk=netwerk).select_related("partner").first()
+    )
+    partner = None
+    if membership:
+        roles.add(membership.role)
+        partner = membership.partner
+    return Access(roles=frozenset(roles), partner=partner)
+
+
+def require(access: Access, ability: str) -> None:
+    """404 for those who may not see the network, 403 for those who may not do this."""
+    if not access.can_view:
+        raise Http404
+    if not access.can(ability):
+        raise PermissionDenied
+
+
+def netwerk_for(user, pk, ability: str = VIEW) -> tuple[Netwerk, Access]:
+    """The network `pk` with the user's access, or 404/403 as `require` says."""
+    netwerk = get_object_or_404(Netwerk, pk=pk)
+    access = access_for(user, netwerk)
+    require(access, ability)
+    return netwerk, access

@@ -1,0 +1,68 @@
+import factory
+from factory.django import DjangoModelFactory
+
+from netwerken.gemeenten import load_gemeenten
+from netwerken.models import DeelnemendeGemeente, Gemeente, Membership, Netwerk, Partner, User
+
+
+def ensure_gemeenten():
+    """The municipalities come with a data migration; transactional tests flush them away."""
+    if not Gemeente.objects.exists():
+        load_gemeenten(Gemeente)
+
+
+def gemeente(name: str) -> Gemeente:
+    ensure_gemeenten()
+    return Gemeente.objects.get(name=name, kind=Gemeente.Kind.GEMEENTE)
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"persoon{n}@example.org")
+    first_name = factory.Faker("first_name", locale="nl_BE")
+    last_name = factory.Faker("last_name", locale="nl_BE")
+    password = factory.django.Password("geheim-wachtwoord")
+
+
+class NetwerkFactory(DjangoModelFactory):
+    class Meta:
+        model = Netwerk
+
+    name = factory.Sequence(lambda n: f"Netwerk {n}")
+    igs_name = factory.Sequence(lambda n: f"IGS Cultuur {n}")
+    referentieregio = "Waasland"
+
+
+class DeelnemendeGemeenteFactory(DjangoModelFactory):
+    class Meta:
+        model = DeelnemendeGemeente
+
+    netwerk = factory.SubFactory(NetwerkFactory)
+    gemeente = factory.LazyFunction(lambda: gemeente("Temse"))
+    contact_name = factory.Faker("name", locale="nl_BE")
+    contact_function = "diensthoofd vrije tijd"
+    contact_email = factory.Sequence(lambda n: f"contact{n}@example.org")
+    contact_phone = "+3237101211"
+    contact_address = "Kouterstraat 1, 9140 Temse"
+
+
+class PartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    netwerk = factory.SubFactory(NetwerkFactory)
+    name = factory.Sequence(lambda n: f"Organisatie {n}")
+    kind = Partner.Kind.CULTUURDIENST
+    level = Partner.Level.UITVOEREND
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    netwerk = factory.SubFactory(NetwerkFactory)
+    role = Membership.Role.COORDINATOR
