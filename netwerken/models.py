@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
+from simple_history.models import HistoricalRecords
 
 
 class Provincie(models.TextChoices):
@@ -137,6 +138,7 @@ class Netwerk(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    history = HistoricalRecords()
 
     objects = NetwerkQuerySet.as_manager()
 
@@ -174,6 +176,7 @@ class DeelnemendeGemeente(models.Model):
     contact_email = models.EmailField(_("email address"), blank=True)
     contact_phone = PhoneNumberField(_("phone number"), region="BE", blank=True)
     contact_address = models.TextField(_("postal address"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("participating municipality")
@@ -267,6 +270,7 @@ class Partner(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("partner")

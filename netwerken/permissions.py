@@ -57,6 +57,12 @@ class Access:
     can_review = property(lambda self: self.can(REVIEW))
     can_see_internal = property(lambda self: self.can(INTERNAL))
 
+    def without(self, *abilities: str) -> "Access":
+        """The same access with some abilities taken away (e.g. editing a submitted dossier)."""
+        access = Access(roles=self.roles, partner=self.partner)
+        object.__setattr__(access, "abilities", self.abilities - set(abilities))
+        return access
+
     @property
     def role_label(self) -> str:
         from django.utils.translation import gettext as _

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from dossiers.models import Indienronde
+
 from .forms import DeelnemendeGemeenteForm, GemeentenBulkForm, NetwerkForm, PartnerForm
 from .models import BEHEERROL_UITLEG, Beheerrol, DeelnemendeGemeente, Gemeente, Netwerk, Partner
 from .permissions import EDIT, netwerk_for
@@ -50,6 +52,8 @@ def netwerk_detail(request, pk):
     deelnemers = netwerk.deelnemende_gemeenten.select_related("gemeente")
     partners = netwerk.partners.select_related("gemeente")
     roles = netwerk.role_assignments.select_related("partner")
+    dossiers = {d.ronde_id: d for d in netwerk.dossiers.all()}
+    rondes = [(ronde, dossiers.get(ronde.pk)) for ronde in Indienronde.objects.all()]
     return render(
         request,
         "netwerken/netwerk_detail.html",
@@ -60,6 +64,7 @@ def netwerk_detail(request, pk):
             "partners": partners,
             "role_rows": _role_rows(roles),
             "blind_spots": _blind_spots(deelnemers, partners),
+            "rondes": rondes,
         },
     )
 

@@ -57,6 +57,25 @@ def netwerk_b(db):
 
 
 @pytest.fixture
+def ronde(db):
+    """The first submission round (2027-2032), seeded by a data migration."""
+    from dossiers.models import Indienronde
+
+    from .factories import ensure_rondes
+
+    ensure_rondes()
+    return Indienronde.objects.get(first_year=2027)
+
+
+@pytest.fixture
+def nota_a(netwerk_a, ronde):
+    """The afsprakennota of network A for the 2027-2032 round."""
+    from dossiers.models import Afsprakennota
+
+    return Afsprakennota.objects.create(netwerk=netwerk_a, ronde=ronde)
+
+
+@pytest.fixture
 def coordinator_a(netwerk_a):
     user = UserFactory(email="coordinator.a@example.org", first_name="An", last_name="Coördinator")
     MembershipFactory(user=user, netwerk=netwerk_a, role="coordinator")

@@ -11,6 +11,18 @@ def ensure_gemeenten():
         load_gemeenten(Gemeente)
 
 
+def ensure_rondes():
+    """The rounds come with a data migration too."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from dossiers.models import Indienronde
+
+    if not Indienronde.objects.exists():
+        import_module("dossiers.migrations.0002_seed_rounds").seed(apps, None)
+
+
 def gemeente(name: str) -> Gemeente:
     ensure_gemeenten()
     return Gemeente.objects.get(name=name, kind=Gemeente.Kind.GEMEENTE)

@@ -1,0 +1,301 @@
+"""The live decree checklist: small named rules, each saying what is still missing and where.
+
+A rule is a function that takes the loaded dossier and returns the list of problems it finds, in
+Dutch, each one a sentence the coordinator can act on. No problems means the rule passes.
+Blocking rules must pass before the dossier can be submitted; the others are warnings.
+
+The data a rule reads is loaded once per checklist by `DossierData`, in a fixed number of
+queries, however large the dossier.
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from netwerken.models import Partner
+
+from .models import Afsprakennota, Section, Visie
+from .models.nota import SECTION_NUMBERS
+from .models.doelen import Actie, OperationeleDoelstelling, StrategischeDoelstelling
+
+
+class DossierData:
+    """Everything the rules read, loaded lazily and once."""
+
+    def __init__(self, nota: Afsprakennota):
+        self.nota = nota
+        self.ronde = nota.ronde
+
+    def url(self, name: str, anchor: str = "") -> str:
+        return reverse(name, args=[self.nota.pk]) + (f"#{anchor}" if anchor else "")
+
+    @cached_property
+    def visie(self) -> Visie | None:
+        return Visie.objects.filter(nota=self.nota).first()
+
+    @cached_property
+    def deelnemers(self):
+        return list(self.nota.netwerk.deelnemende_gemeenten.select_related("gemeente"))
+
+    @cached_property
+    def partners(self) -> list[Partner]:
+        return list(self.nota.netwerk.partners.select_related("gemeente"))
+
+    @cached_property
+    def required_partners(self):
+        return list(self.ronde.required_partners.all())
+
+    @cached_property
+    def doelen(self) -> list[StrategischeDoelstelling]:
+        """The whole tree: SDs with their ODs with their actions, partners and costs."""
+        acties = Actie.objects.select_related("lead_partner").prefetch_related(
+            "partners", "kosten", "indicators"
+        )
+        ods = OperationeleDoelstelling.objects.prefetch_related(Prefetch("acties", queryset=acties))
+        return list(
+            self.nota.strategische_doelstellingen.prefetch_related(
+                Prefetch("operationele_doelstellingen", queryset=ods)
+            )
+        )
+
+    @cached_property
+    def acties(self) -> list[Actie]:
+        return [a for sd in self.doelen for od in sd.operationele_doelstellingen.all() for a in od.acties.all()]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    section: str
+    title: str
+    blocking: bool
+    url_name: str
+    anchor: str
+    check: object
+
+
+@dataclass
+class Check:
+    rule: Rule
+    problems: list[str]
+    url: str
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+    @property
+    def blocking(self) -> bool:
+        return self.rule.blocking
+
+    @property
+    def title(self) -> str:
+        return str(self.rule.title)
+
+
+RULES: list[Rule] = []
+
+
+def rule(section, title, *, url_name, anchor="", blocking=True):
+    """Register a rule. `url_name` is where the coordinator fixes it."""
+
+    def register(func):
+        RULES.append(Rule(func.__name__, section, title, blocking, url_name, anchor, func))
+        return func
+
+    return register
+
+
+@dataclass
+class SectionStatus:
+    section: str
+    label: str
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def number(self) -> str:
+        return SECTION_NUMBERS[self.section]
+
+    @property
+    def total(self) -> int:
+        return len(self.checks)
+
+    @property
+    def passed(self) -> int:
+        return sum(c.passed for c in self.checks)
+
+    @property
+    def complete(self) -> bool:
+        return all(c.passed for c in self.checks if c.blocking)
+
+    @property
+    def warnings(self) -> list[Check]:
+        return [c for c in self.checks if not c.passed and not c.blocking]
+
+
+@dataclass
+class Checklist:
+    checks: list[Check]
+
+    @property
+    def blocking_failures(self) -> list[Check]:
+        return [c for c in self.checks if c.blocking and not c.passed]
+
+    @property
+    def warnings(self) -> list[Check]:
+        return [c for c in self.checks if not c.blocking and not c.passed]
+
+    @property
+    def ready(self) -> bool:
+        return not self.blocking_failures
+
+    def sections(self) -> list[SectionStatus]:
+        statuses = {value: SectionStatus(value, label) for value, label in Section.choices}
+        for check in self.checks:
+            statuses[check.rule.section].checks.append(check)
+        return list(statuses.values())
+
+    def for_section(self, section) -> SectionStatus:
+        return next(s for s in self.sections() if s.section == section)
+
+
+def run_checklist(nota: Afsprakennota, data: DossierData | None = None) -> Checklist:
+    data = data or DossierData(nota)
+    return Checklist(
+        [
+            Check(r, [str(p) for p in r.check(data)], data.url(r.url_name, r.anchor))
+            for r in RULES
+        ]
+    )
+
+
+# --- Visie -----------------------------------------------------------------------------------
+
+
+@rule(Section.VISIE, gettext_lazy("The vision is written"), url_name="dossier_visie", anchor="id_text")
+def visie_written(d: DossierData):
+    if d.visie is None or not d.visie.has_text:
+        return [_("The vision has no text yet.")]
+    return []
+
+
+@rule(
+    Section.VISIE,
+    gettext_lazy("A form of participation is chosen"),
+    url_name="dossier_visie",
+    anchor="id_vorm",
+)
+def participation_form_chosen(d: DossierData):
+    if d.visie is None or not d.visie.vorm:
+        return [_("Choose whether the network aims for taking part, having a share, or both.")]
+    if not d.visie.vorm_motivation.strip():
+        return [_("Explain why the network chose this form of participation.")]
+    return []
+
+
+@rule(
+    Section.VISIE,
+    gettext_lazy("The guiding questions are answered"),
+    url_name="dossier_visie",
+    anchor="vragen",
+    blocking=False,
+)
+def guiding_questions_answered(d: DossierData):
+    if d.visie is None:
+        return [_("None of the guiding questions is answered yet.")]
+    return [
+        _("Not answered yet: %(question)s") % {"question": q} for q in d.visie.unanswered_questions
+    ]
+
+
+@rule(
+    Section.VISIE,
+    gettext_lazy("People in poverty took part in the vision"),
+    url_name="dossier_visie",
+    anchor="id_inspraak",
+    blocking=False,
+)
+def visie_inspraak(d: DossierData):
+    if d.visie is None or not d.visie.inspraak:
+        return [_("Say how people in poverty took part in writing the vision.")]
+    if d.visie.inspraak == "niet":
+        return [_("People in poverty did not take part in writing the vision.")]
+    return []
+
+
+# --- Doelstellingen en acties -----------------------------------------------------------------
+
+
+# --- Partners en betrokkenheid ----------------------------------------------------------------
+
+
+@rule(
+    Section.PARTNERS,
+    gettext_lazy("The required partners take part"),
+    url_name="dossier_partners",
+)
+def required_partners_present(d: DossierData):
+    problems = []
+    for required in d.required_partners:
+        kinds = set(required.kinds)
+        if required.per_gemeente:
+            covered = {p.gemeente_id for p in d.partners if p.kind in kinds}
+            missing = [str(x.gemeente) for x in d.deelnemers if x.gemeente_id not in covered]
+            if missing:
+                problems.append(
+                    _("%(requirement)s: missing in %(gemeenten)s.")
+                    % {"requirement": required.label, "gemeenten": ", ".join(missing)}
+                )
+        elif not any(p.kind in kinds for p in d.partners):
+            problems.append(_("%(requirement)s: none yet.") % {"requirement": required.label})
+    return problems
+
+
+@rule(
+    Section.PARTNERS,
+    gettext_lazy("Every partner describes its involvement"),
+    url_name="dossier_partners",
+    blocking=False,
+)
+def partners_describe_involvement(d: DossierData):
+    return [
+        _("%(partner)s: how it is and will be involved is not described yet.") % {"partner": p}
+        for p in d.partners
+        if not (p.involvement.strip() and p.future_involvement.strip())
+    ]
+
+
+# --- Meerjarenbegroting -----------------------------------------------------------------------
+
+
+# --- Deelnemende gemeenten --------------------------------------------------------------------
+
+
+@rule(
+    Section.GEMEENTEN,
+    gettext_lazy("At least one municipality takes part"),
+    url_name="dossier_gemeenten",
+)
+def gemeenten_present(d: DossierData):
+    return [] if d.deelnemers else [_("No municipality takes part in the network yet.")]
+
+
+@rule(
+    Section.GEMEENTEN,
+    gettext_lazy("Every participating municipality has a complete contact"),
+    url_name="dossier_gemeenten",
+)
+def gemeente_contacts_complete(d: DossierData):
+    return [
+        _("%(gemeente)s: missing %(fields)s.")
+        % {"gemeente": x.gemeente, "fields": ", ".join(x.missing_contact_fields)}
+        for x in d.deelnemers
+        if not x.contact_complete
+    ]
+
+
+# --- Omgevingsanalyse -------------------------------------------------------------------------

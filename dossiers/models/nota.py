@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from netwerken.models import Netwerk
+
+from .ronde import Indienronde
+
+
+class Section(models.TextChoices):
+    """The parts of the afsprakennota, in the decree's order."""
+
+    OMGEVINGSANALYSE = "omgevingsanalyse", _("Environment analysis")
+    VISIE = "visie", _("Vision")
+    DOELSTELLINGEN = "doelstellingen", _("Objectives and actions")
+    PARTNERS = "partners", _("Partners and involvement")
+    BEGROTING = "begroting", _("Multi-year budget")
+    GEMEENTEN = "gemeenten", _("Participating municipalities")
+
+
+# The numbers the decree's list gives the parts (objectives and actions are items 3 and 4).
+SECTION_NUMBERS = {
+    Section.OMGEVINGSANALYSE: "1",
+    Section.VISIE: "2",
+    Section.DOELSTELLINGEN: "3-4",
+    Section.PARTNERS: "5",
+    Section.BEGROTING: "6",
+    Section.GEMEENTEN: "7",
+}
+
+
+class AfsprakennotaQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(netwerk__in=Netwerk.objects.for_user(user))
+
+
+class Afsprakennota(models.Model):
+    """The dossier of one network for one submission round."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", _("draft")
+
+    netwerk = models.ForeignKey(Netwerk, on_delete=models.CASCADE, related_name="dossiers")
+    ronde = models.ForeignKey(Indienronde, on_delete=models.PROTECT, related_name="dossiers")
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    objects = AfsprakennotaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("afsprakennota")
+        verbose_name_plural = _("afsprakennota's")
+        ordering = ["-ronde__deadline"]
+        constraints = [
+            models.UniqueConstraint(fields=["netwerk", "ronde"], name="one_dossier_per_round")
+        ]
+
+    def __str__(self):
+        return f"{self.netwerk} – {self.ronde}"
+
+    def get_absolute_url(self):
+        return reverse("dossier_overview", args=[self.pk])
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == self.Status.CONCEPT

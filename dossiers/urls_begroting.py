@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views_begroting
+
+urlpatterns = [
+    path("dossiers/<int:pk>/begroting/", views_begroting.grid, name="dossier_begroting"),
+]
