@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from netwerken.models import Partner
 
+from .confirmations import partner_fingerprints
 from .models import Afsprakennota, Section, Visie
 from .models.nota import SECTION_NUMBERS
 from .models.doelen import Actie, OperationeleDoelstelling, StrategischeDoelstelling
@@ -65,6 +66,33 @@ class DossierData:
     @cached_property
     def acties(self) -> list[Actie]:
         return [a for sd in self.doelen for od in sd.operationele_doelstellingen.all() for a in od.acties.all()]
+
+    @cached_property
+    def confirmations(self) -> dict:
+        """{partner pk: the newest confirmation} for this dossier."""
+        newest = {}
+        for confirmation in self.nota.confirmations.select_related("by").order_by("at", "pk"):
+            newest[confirmation.partner_id] = confirmation
+        return newest
+
+    @cached_property
+    def partner_fingerprints(self) -> dict:
+        return partner_fingerprints(self.partners, self.acties)
+
+    def confirmation_state(self, partner) -> str:
+        """"confirmed", "declined", "lapsed" (it changed since) or "open"."""
+        confirmation = self.confirmations.get(partner.pk)
+        if confirmation is None:
+            return "open"
+        if confirmation.fingerprint != self.partner_fingerprints.get(partner.pk):
+            return "lapsed"
+        return confirmation.answer
+
+    @cached_property
+    def begrotingsposten(self):
+        return list(
+            self.nota.begrotingsposten.select_related("gemeente").prefetch_related("bedragen")
+        )
 
 
 @dataclass(frozen=True)
@@ -266,6 +294,25 @@ def partners_describe_involvement(d: DossierData):
         _("%(partner)s: how it is and will be involved is not described yet.") % {"partner": p}
         for p in d.partners
         if not (p.involvement.strip() and p.future_involvement.strip())
+    ]
+
+
+@rule(
+    Section.PARTNERS,
+    gettext_lazy("Every partner confirmed its part"),
+    url_name="dossier_partners",
+    blocking=False,
+)
+def partners_confirmed(d: DossierData):
+    messages = {
+        "open": _("%(partner)s has not confirmed its part yet."),
+        "lapsed": _("%(partner)s confirmed an earlier description; its part changed since."),
+        "declined": _("%(partner)s does not agree with how its part is described."),
+    }
+    return [
+        messages[state] % {"partner": p}
+        for p in d.partners
+        if (state := d.confirmation_state(p)) != "confirmed"
     ]
 
 

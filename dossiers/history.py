@@ -19,7 +19,14 @@ from .models import (
     Visie,
 )
 
-KIND_LABELS = {"+": _("created"), "~": _("changed"), "-": _("removed")}
+KIND_LABELS = {
+    "+": _("created"),
+    "~": _("changed"),
+    "-": _("removed"),
+    "c": _("commented"),
+    "s": _("took a step"),
+    "b": _("answered"),
+}
 
 
 @dataclass
@@ -77,7 +84,56 @@ def item_key(instance) -> str:
     return f"{instance._meta.model_name}:{instance.pk}"
 
 
-def dossier_history(nota: Afsprakennota, *, item: str | None = None, limit: int = 50) -> list[Entry]:
+ACTIVITY_KINDS = {
+    "edits": _("edits"),
+    "comments": _("comments"),
+    "steps": _("workflow steps"),
+    "confirmations": _("confirmations"),
+}
+
+
+def dossier_activity(
+    nota: Afsprakennota, access, *, kind: str | None = None, user_id: int | None = None,
+    item: str | None = None, limit: int = 500,
+) -> list[Entry]:
+    """Who did what and when in a dossier: edits, comments, workflow steps and confirmations."""
+    from .models import Comment, PartnerConfirmation, TransitionRecord
+    from .workflow import BY_NAME
+
+    streams = []
+    if kind in (None, "edits"):
+        streams.append(dossier_history(nota, item=item, limit=limit, user_id=user_id))
+    if item is None and kind in (None, "comments"):
+        comments = Comment.objects.filter(nota=nota).visible_to(access).select_related("author")
+        if user_id:
+            comments = comments.filter(author_id=user_id)
+        streams.append(
+            Entry(c.created_at, c.author, "c", str(_("comment")), "", c.anchor_label, [c.body[:160]])
+            for c in comments.order_by("-created_at")[:limit]
+        )
+    if item is None and kind in (None, "steps"):
+        steps = TransitionRecord.objects.filter(nota=nota).select_related("by")
+        if user_id:
+            steps = steps.filter(by_id=user_id)
+        streams.append(
+            Entry(t.at, t.by, "s", str(_("workflow step")), "", str(BY_NAME[t.name].label), [t.note] if t.note else [])
+            for t in steps.order_by("-at")[:limit]
+        )
+    if item is None and kind in (None, "confirmations"):
+        confirmations = PartnerConfirmation.objects.filter(nota=nota).select_related("by", "partner")
+        if user_id:
+            confirmations = confirmations.filter(by_id=user_id)
+        streams.append(
+            Entry(c.at, c.by, "b", str(_("confirmation")), "", c.partner.name, [c.get_answer_display()] + ([c.remark] if c.remark else []))
+            for c in confirmations.order_by("-at")[:limit]
+        )
+    newest_first = merge(*streams, key=lambda e: e.when, reverse=True)
+    return list(islice(newest_first, limit))
+
+
+def dossier_history(
+    nota: Afsprakennota, *, item: str | None = None, limit: int = 50, user_id: int | None = None
+) -> list[Entry]:
     """The newest `limit` changes in the dossier, or those of one item ("model:pk")."""
     streams = []
     for model, records, label in _sources(nota):
@@ -87,6 +143,8 @@ def dossier_history(nota: Afsprakennota, *, item: str | None = None, limit: int 
             if item_model != name or not pk.isdigit():
                 continue
             records = records.filter(id=int(pk))
+        if user_id:
+            records = records.filter(history_user_id=user_id)
         records = records.select_related("history_user").order_by("-history_date")[: limit + 1]
         streams.append(_entries(model, list(records), label))
     newest_first = merge(*streams, key=lambda e: e.when, reverse=True)

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views, views_visie
+from . import views, views_comments, views_notifications, views_review, views_visie, views_workflow
 
 urlpatterns = [
     path("netwerken/<int:pk>/dossiers/nieuw/", views.dossier_start, name="dossier_start"),
@@ -9,6 +9,48 @@ urlpatterns = [
     path("dossiers/<int:pk>/partners/", views.partners, name="dossier_partners"),
     path("dossiers/<int:pk>/gemeenten/", views.gemeenten, name="dossier_gemeenten"),
     path("dossiers/<int:pk>/geschiedenis/", views.history, name="dossier_history"),
+    path("dossiers/<int:pk>/stap/<str:name>/", views_workflow.transition, name="dossier_transition"),
+    path("dossiers/<int:pk>/versies/", views_workflow.versions, name="dossier_versions"),
+    path(
+        "dossiers/<int:pk>/versies/<int:number>/",
+        views_workflow.version_detail,
+        name="dossier_version",
+    ),
+    path(
+        "dossiers/<int:pk>/versies/<int:number>/verschillen/",
+        views_workflow.version_diff,
+        name="dossier_version_diff",
+    ),
+    path("dossiers/<int:pk>/commentaar/", views_comments.comments, name="dossier_comments"),
+    path(
+        "dossiers/<int:pk>/commentaar/<int:comment_pk>/antwoorden/",
+        views_comments.comment_reply,
+        name="comment_reply",
+    ),
+    path(
+        "dossiers/<int:pk>/commentaar/<int:comment_pk>/bewerken/",
+        views_comments.comment_edit,
+        name="comment_edit",
+    ),
+    path(
+        "dossiers/<int:pk>/commentaar/<int:comment_pk>/afsluiten/",
+        views_comments.comment_resolve,
+        name="comment_resolve",
+    ),
+    path(
+        "dossiers/<int:pk>/partners/<int:partner_pk>/bevestigen/",
+        views_review.confirm,
+        name="dossier_confirm",
+    ),
+    path("dossiers/<int:pk>/beoordeling/", views_review.review, name="dossier_review"),
+    path("beoordeling/", views_review.review_list, name="review_list"),
+    path("meldingen/", views_notifications.notifications, name="notifications"),
+    path("meldingen/gelezen/", views_notifications.notifications_read, name="notifications_read"),
+    path(
+        "meldingen/instellingen/",
+        views_notifications.notification_settings,
+        name="notification_settings",
+    ),
     path("", include("dossiers.urls_doelen")),
     path("", include("dossiers.urls_begroting")),
 ]

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
@@ -10,20 +11,32 @@ from netwerken.permissions import EDIT, netwerk_for
 
 from .access import dossier_for
 from .checklist import DossierData, run_checklist
-from .history import dossier_history
+from .history import ACTIVITY_KINDS, dossier_activity
+from . import workflow
 from .models import Afsprakennota, Indienronde, Section
+from .services import open_threads_by_section
 
 
 def dossier_context(nota, access, data=None, **extra):
-    """What every dossier page needs: the dossier, the access, the checklist for the section nav."""
+    """What every dossier page needs: the dossier, the access, the checklist for the section nav,
+    the workflow steps this person may take, open comments and publiq's remarks per section."""
     data = data or DossierData(nota)
     checklist = run_checklist(nota, data)
+    latest = nota.versions.defer("snapshot").order_by("-number").first()
+    remarks = {}
+    if latest is not None:
+        remarks = {r.section: r for r in latest.remarks.exclude(remark="", verdict="")}
     return {
         "nota": nota,
         "netwerk": nota.netwerk,
         "access": access,
         "checklist": checklist,
         "sections": checklist.sections(),
+        "status_label": nota.status_label(staff=access.can_review),
+        "steps": workflow.available(nota.status, access.roles),
+        "latest_version": latest,
+        "open_comments": open_threads_by_section(nota, access),
+        "review_remarks": remarks,
         **extra,
     }
 
@@ -72,7 +85,13 @@ def partners(request, pk):
         for partner in actie.partners.all():
             joins.setdefault(partner.pk, []).append(actie)
     rows = [
-        {"partner": p, "leads": leads.get(p.pk, []), "joins": joins.get(p.pk, [])}
+        {
+            "partner": p,
+            "leads": leads.get(p.pk, []),
+            "joins": joins.get(p.pk, []),
+            "state": data.confirmation_state(p),
+            "confirmation": data.confirmations.get(p.pk),
+        }
         for p in data.partners
     ]
     context = dossier_context(nota, access, data, section=Section.PARTNERS, rows=rows)
@@ -82,9 +101,17 @@ def partners(request, pk):
 @login_required
 @require_GET
 def history(request, pk):
+    """The activity in a dossier, newest first, filterable by kind, person or item."""
     nota, access = dossier_for(request.user, pk)
     item = request.GET.get("item") or None
-    entries = dossier_history(nota, item=item, limit=500)
+    kind = request.GET.get("soort") if request.GET.get("soort") in ACTIVITY_KINDS else None
+    person = request.GET.get("persoon")
+    user_id = int(person) if person and person.isdigit() else None
+    entries = dossier_activity(nota, access, kind=kind, user_id=user_id, item=item)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    context = dossier_context(nota, access, page=page, item=item)
+    people = get_user_model().objects.filter(memberships__netwerk=nota.netwerk).order_by("first_name")
+    context = dossier_context(
+        nota, access, page=page, item=item, kind=kind, person=user_id, kinds=ACTIVITY_KINDS,
+        people=people,
+    )
     return render(request, "dossiers/history.html", context)

@@ -90,6 +90,13 @@ class User(AbstractUser):
         help_text=_("Sees and reviews the dossiers of all networks."),
     )
 
+    muted_email_kinds = models.JSONField(
+        _("emails I do not want"),
+        default=list,
+        blank=True,
+        help_text=_("Kinds of notification this person only wants in the app, not by email."),
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = []

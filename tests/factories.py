@@ -78,3 +78,34 @@ class MembershipFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     netwerk = factory.SubFactory(NetwerkFactory)
     role = Membership.Role.COORDINATOR
+
+
+def make_ready(nota):
+    """Fill a dossier so that every blocking checklist rule passes (the test's starting point
+    for submitting). Keep in step with dossiers/checklist.py."""
+    from dossiers.models import Visie
+
+    netwerk = nota.netwerk
+    Visie.objects.update_or_create(
+        nota=nota,
+        defaults={
+            "text": "<p>Iedereen doet mee.</p>",
+            "vorm": "beide",
+            "vorm_motivation": "Toeleiden en zeggenschap.",
+            "inspraak": "beslist",
+        },
+    )
+    for deelnemer in netwerk.deelnemende_gemeenten.select_related("gemeente"):
+        for kind in ["cultuurdienst", "jeugddienst", "sportdienst", "ocmw"]:
+            if not netwerk.partners.filter(kind=kind, gemeente=deelnemer.gemeente).exists():
+                PartnerFactory(
+                    netwerk=netwerk,
+                    kind=kind,
+                    gemeente=deelnemer.gemeente,
+                    name=f"{kind} {deelnemer.gemeente.name}",
+                    involvement="Doet mee.",
+                    future_involvement="Blijft meedoen.",
+                )
+    if not netwerk.partners.filter(kind="vereniging_armen").exists():
+        PartnerFactory(netwerk=netwerk, kind="vereniging_armen", name="De Klink")
+    return nota

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netwerken.models import Netwerk
 
+from ..workflow import EDITABLE, OPEN_FOR_PARTNERS, Status
 from .ronde import Indienronde
 
 
@@ -38,8 +39,7 @@ class AfsprakennotaQuerySet(models.QuerySet):
 class Afsprakennota(models.Model):
     """The dossier of one network for one submission round."""
 
-    class Status(models.TextChoices):
-        CONCEPT = "concept", _("draft")
+    Status = Status
 
     netwerk = models.ForeignKey(Netwerk, on_delete=models.CASCADE, related_name="dossiers")
     ronde = models.ForeignKey(Indienronde, on_delete=models.PROTECT, related_name="dossiers")
@@ -69,4 +69,23 @@ class Afsprakennota(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        return self.status == self.Status.CONCEPT
+        return self.status in EDITABLE
+
+    @property
+    def open_for_partners(self) -> bool:
+        return self.status in OPEN_FOR_PARTNERS
+
+    @property
+    def status_label_staff(self) -> str:
+        return self.status_label(staff=True)
+
+    def status_label(self, *, staff: bool) -> str:
+        from ..workflow import label
+
+        return label(self.status, staff=staff)
+
+    @property
+    def days_to_deadline(self) -> int:
+        from django.utils import timezone
+
+        return (timezone.localdate(self.ronde.deadline) - timezone.localdate()).days

@@ -1,0 +1,193 @@
+"""What changed between two dossier documents (see snapshot.py), section by section.
+
+Texts are compared word by word (difflib from the standard library) and shown with <ins> and
+<del>; objectives, actions, partners, municipalities and budget lines are matched by their key.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from .document import budget_table
+from .models import Section
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+def inline_diff(old: str, new: str):
+    """HTML of `new` with removed words in <del> and added words in <ins>."""
+    a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(escape("".join(a[i1:i2])))
+            continue
+        if op in {"delete", "replace"}:
+            out.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
+        if op in {"insert", "replace"}:
+            out.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
+    return mark_safe("".join(out))
+
+
+@dataclass
+class Change:
+    kind: str  # "added", "removed", "changed"
+    label: str
+    details: list = field(default_factory=list)  # [(field label, html or text)]
+
+
+@dataclass
+class SectionDiff:
+    section: str
+    label: str
+    changes: list[Change] = field(default_factory=list)
+    totals: list = field(default_factory=list)
+
+
+def _text_changes(pairs):
+    """[(label, old, new)] -> [(label, inline diff)] for the texts that differ."""
+    return [(label, inline_diff(old, new)) for label, old, new in pairs if (old or "") != (new or "")]
+
+
+def _as_text(value) -> str:
+    """Lists, mappings and lists of mappings as a short readable text."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_as_text(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(_as_text(v) if isinstance(v, dict) else str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _by_key(items):
+    return {item["key"]: item for item in items}
+
+
+def _compare_items(old_items, new_items, label, fields):
+    changes = []
+    old, new = _by_key(old_items), _by_key(new_items)
+    for key, item in new.items():
+        if key not in old:
+            changes.append(Change("added", label(item)))
+            continue
+        details = _text_changes(
+            [(name, _as_text(old[key].get(f)), _as_text(item.get(f))) for f, name in fields]
+        )
+        if details:
+            changes.append(Change("changed", label(item), details))
+    for key, item in old.items():
+        if key not in new:
+            changes.append(Change("removed", label(item)))
+    return changes
+
+
+def _with_partner_names(document: dict) -> dict:
+    """A copy in which actions name their partners instead of referring to them by key."""
+    import copy
+
+    document = copy.deepcopy(document)
+    names = {p["key"]: p["name"] for p in document.get("partners", [])}
+    for sd in document.get("doelstellingen", []):
+        for od in sd["ods"]:
+            for actie in od["acties"]:
+                actie["lead_partner"] = names.get(actie["lead_partner"], "")
+                actie["partners"] = sorted(names.get(k, k) for k in actie["partners"])
+    return document
+
+
+def compare(old: dict, new: dict) -> list[SectionDiff]:
+    old, new = _with_partner_names(old), _with_partner_names(new)
+    sections = {value: SectionDiff(value, str(label)) for value, label in Section.choices}
+
+    old_a, new_a = old.get("omgevingsanalyse") or {}, new.get("omgevingsanalyse") or {}
+    sections[Section.OMGEVINGSANALYSE].changes = [
+        Change("changed", key, [(key, inline_diff(str(old_a.get(key, "")), str(new_a.get(key, ""))))])
+        for key in sorted(set(old_a) | set(new_a))
+        if old_a.get(key) != new_a.get(key)
+    ]
+
+    ov, nv = old.get("visie") or {}, new.get("visie") or {}
+    details = _text_changes(
+        [(_("Vision"), ov.get("text_plain", ""), nv.get("text_plain", "")),
+         (_("Form of participation"), ov.get("vorm", ""), nv.get("vorm", "")),
+         (_("Why this form"), ov.get("vorm_motivation", ""), nv.get("vorm_motivation", ""))]
+        + [
+            (name, (ov.get("questions") or {}).get(name, ""), (nv.get("questions") or {}).get(name, ""))
+            for name in sorted(set(ov.get("questions") or {}) | set(nv.get("questions") or {}))
+        ]
+    )
+    if details:
+        sections[Section.VISIE].changes.append(Change("changed", _("Vision"), details))
+
+    fields_sd = [("title", _("Title")), ("description", _("Description"))]
+    fields_actie = fields_sd + [
+        ("years", _("Working years")),
+        ("lead_partner", _("Lead partner")),
+        ("partners", _("Other partners")),
+        ("costs", _("Estimated costs")),
+        ("indicators", _("Indicators")),
+    ]
+    code_title = lambda item: f"{item['code']} {item['title']}"  # noqa: E731
+    old_sds, new_sds = old.get("doelstellingen", []), new.get("doelstellingen", [])
+    doel_changes = _compare_items(old_sds, new_sds, code_title, fields_sd)
+    old_ods = [od for sd in old_sds for od in sd["ods"]]
+    new_ods = [od for sd in new_sds for od in sd["ods"]]
+    doel_changes += _compare_items(old_ods, new_ods, code_title, fields_sd)
+    doel_changes += _compare_items(
+        [a for od in old_ods for a in od["acties"]],
+        [a for od in new_ods for a in od["acties"]],
+        code_title,
+        fields_actie,
+    )
+    sections[Section.DOELSTELLINGEN].changes = doel_changes
+
+    sections[Section.PARTNERS].changes = _compare_items(
+        old.get("partners", []),
+        new.get("partners", []),
+        lambda p: p["name"],
+        [("involvement", _("Involved today")), ("future_involvement", _("Will be involved")),
+         ("level", _("Involvement level"))],
+    )
+
+    gemeente_key = lambda items: [{**g, "key": g["nis_code"]} for g in items]  # noqa: E731
+    sections[Section.GEMEENTEN].changes = _compare_items(
+        gemeente_key(old.get("gemeenten", [])),
+        gemeente_key(new.get("gemeenten", [])),
+        lambda g: g["name"],
+        [("contact", _("Contact"))],
+    )
+
+    sections[Section.BEGROTING].changes, sections[Section.BEGROTING].totals = _budget(old, new)
+    return list(sections.values())
+
+
+def _budget(old, new):
+    ob, nb = old.get("begroting") or {"years": [], "lines": []}, new.get("begroting") or {"years": [], "lines": []}
+    changes = []
+    old_lines, new_lines = _by_key(ob["lines"]), _by_key(nb["lines"])
+    for key, line in new_lines.items():
+        before = old_lines.get(key)
+        if before is None:
+            changes.append(Change("added", line["label"]))
+            continue
+        details = [
+            (year, f"{Decimal(before['amounts'].get(year, '0')):.2f} → {Decimal(amount):.2f}")
+            for year, amount in line["amounts"].items()
+            if Decimal(before["amounts"].get(year, "0")) != Decimal(amount)
+        ]
+        if details:
+            changes.append(Change("changed", line["label"], details))
+    for key, line in old_lines.items():
+        if key not in new_lines:
+            changes.append(Change("removed", line["label"]))
+    old_t, new_t = budget_table(ob), budget_table(nb)
+    totals = [
+        (_("Total expenses"), old_t["expense_total"], new_t["expense_total"]),
+        (_("Total income"), old_t["income_total"], new_t["income_total"]),
+        (_("Balance"), old_t["balance_total"], new_t["balance_total"]),
+    ]
+    return changes, totals

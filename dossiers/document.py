@@ -1,0 +1,105 @@
+"""Turns a dossier document (see snapshot.py) into what the read-only views and the PDF show:
+labels instead of codes, partners by name, budget totals.
+
+Works on the plain document only, so a submitted version shows exactly what was submitted.
+"""
+
+import copy
+from collections import defaultdict
+from decimal import Decimal
+
+from netwerken.models import Partner
+
+from .models import Begrotingspost, Visie
+from .vocab import Doelgroep, Drempel, Inspraak
+
+EXPENSE = Begrotingspost.Kind.UITGAVE
+
+
+def _label(choices, value) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value or ""
+
+
+def prepare(document: dict) -> dict:
+    document = copy.deepcopy(document)  # never touch a frozen version's own data
+    partners = {p["key"]: p for p in document.get("partners", [])}
+    for p in partners.values():
+        p["kind_label"] = _label(Partner.Kind, p["kind"])
+        p["level_label"] = _label(Partner.Level, p["level"])
+        p["leads"], p["joins"] = [], []
+    gemeenten = {g["nis_code"]: g["name"] for g in document.get("gemeenten", [])}
+    for p in partners.values():
+        p["gemeente_name"] = gemeenten.get(p["gemeente"], "") if p["gemeente"] else ""
+
+    acties = []
+    for sd in document.get("doelstellingen", []):
+        for od in sd["ods"]:
+            for actie in od["acties"]:
+                actie["lead_name"] = partners.get(actie["lead_partner"], {}).get("name", "")
+                actie["partner_names"] = [partners[k]["name"] for k in actie["partners"] if k in partners]
+                actie["doelgroep_labels"] = [_label(Doelgroep, v) for v in actie["doelgroepen"]]
+                actie["drempel_labels"] = [_label(Drempel, v) for v in actie["drempels"]]
+                actie["inspraak_label"] = _label(Inspraak, actie["inspraak"])
+                actie["cost_total"] = sum(Decimal(v) for v in actie["costs"].values())
+                acties.append(actie)
+                if actie["lead_partner"] in partners:
+                    partners[actie["lead_partner"]]["leads"].append(actie)
+                for key in actie["partners"]:
+                    if key in partners:
+                        partners[key]["joins"].append(actie)
+
+    visie = document.get("visie")
+    if visie:
+        visie["vorm_label"] = _label(Visie.Vorm, visie["vorm"])
+        visie["inspraak_label"] = _label(Inspraak, visie["inspraak"])
+        visie["question_rows"] = [
+            (str(label), visie["questions"].get(name, "")) for name, label in Visie.QUESTIONS
+        ]
+
+    return {
+        **document,
+        "partner_list": list(partners.values()),
+        "acties": acties,
+        "plan": _plan(document, acties),
+        "budget": budget_table(document.get("begroting") or {"years": [], "lines": []}, acties),
+    }
+
+
+def _plan(document, acties):
+    years = list(range(document["ronde"]["first_year"], document["ronde"]["last_year"] + 1))
+    return [{"year": y, "acties": [a for a in acties if y in a["years"]]} for y in years]
+
+
+def budget_table(begroting: dict, acties=()) -> dict:
+    """Rows with totals per line, totals per year for expenses and income, and the balance."""
+    years = [str(y) for y in begroting["years"]]
+    sections = {"uitgave": [], "inkomst": []}
+    totals = {kind: defaultdict(Decimal) for kind in sections}
+    for line in begroting["lines"]:
+        amounts = [Decimal(line["amounts"].get(y, "0")) for y in years]
+        row = {**line, "values": amounts, "total": sum(amounts, Decimal(0))}
+        row["kind_label"] = _label(Begrotingspost.Kind, line["kind"])
+        sections[line["kind"]].append(row)
+        for year, amount in zip(years, amounts):
+            totals[line["kind"]][year] += amount
+    expense = [totals["uitgave"][y] for y in years]
+    income = [totals["inkomst"][y] for y in years]
+    action_costs = defaultdict(Decimal)
+    for actie in acties:
+        for year, amount in actie["costs"].items():
+            action_costs[year] += Decimal(amount)
+    return {
+        "years": years,
+        "expenses": sections["uitgave"],
+        "income": sections["inkomst"],
+        "expense_totals": expense,
+        "expense_total": sum(expense, Decimal(0)),
+        "income_totals": income,
+        "income_total": sum(income, Decimal(0)),
+        "balance": [i - e for i, e in zip(income, expense)],
+        "balance_total": sum(income, Decimal(0)) - sum(expense, Decimal(0)),
+        "action_costs": [action_costs[y] for y in years],
+    }

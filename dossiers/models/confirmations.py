@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from netwerken.models import Partner
+
+from .nota import Afsprakennota
+
+
+class PartnerConfirmation(models.Model):
+    """A partner's answer to how the dossier describes its part.
+
+    `fingerprint` is a hash of what the partner saw (its involvement and its actions); when that
+    changes, the answer lapses and the partner is asked again. Every answer is kept; the newest
+    one counts.
+    """
+
+    class Answer(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        DECLINED = "declined", _("declined")
+
+    nota = models.ForeignKey(
+        Afsprakennota, on_delete=models.CASCADE, related_name="confirmations"
+    )
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="confirmations")
+    answer = models.CharField(_("answer"), max_length=10, choices=Answer.choices)
+    remark = models.TextField(_("remark"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    fingerprint = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("partner confirmation")
+        verbose_name_plural = _("partner confirmations")
+        ordering = ["-at", "-pk"]

@@ -1,0 +1,83 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..workflow import Status
+from .nota import Afsprakennota, Section
+
+
+class TransitionRecord(models.Model):
+    """One step of a dossier through its workflow: who, when, from where to where, and why."""
+
+    nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="transitions")
+    name = models.CharField(_("step"), max_length=40)
+    from_status = models.CharField(max_length=20, choices=Status.choices)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        ordering = ["-at", "-pk"]
+
+
+class DossierVersion(models.Model):
+    """A submitted version: a frozen snapshot of the whole dossier that never changes.
+
+    `sha256` is the hash of the canonical JSON of `snapshot`, so anyone can check that what is
+    stored is what was submitted.
+    """
+
+    nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("version"))
+    submitted_at = models.DateTimeField(_("submitted at"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    late = models.BooleanField(_("submitted after the deadline"), default=False)
+    snapshot = models.JSONField(_("snapshot"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+
+    class Meta:
+        verbose_name = _("submitted version")
+        verbose_name_plural = _("submitted versions")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["nota", "number"], name="one_version_number_per_dossier")
+        ]
+
+    def __str__(self):
+        return f"{self.nota} v{self.number}"
+
+
+class ReviewRemark(models.Model):
+    """publiq's view on one section of one submitted version."""
+
+    class Verdict(models.TextChoices):
+        IN_ORDE = "in_orde", _("in order")
+        WERKPUNT = "werkpunt", _("needs work")
+
+    version = models.ForeignKey(DossierVersion, on_delete=models.CASCADE, related_name="remarks")
+    section = models.CharField(_("section"), max_length=30, choices=Section.choices)
+    verdict = models.CharField(_("assessment"), max_length=20, choices=Verdict.choices, blank=True)
+    remark = models.TextField(
+        _("remark to the network"), blank=True, help_text=_("The network sees this remark.")
+    )
+    internal_note = models.TextField(
+        _("internal note"), blank=True, help_text=_("Only publiq staff see this note.")
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("review remark")
+        verbose_name_plural = _("review remarks")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "section"], name="one_remark_per_section")
+        ]

@@ -1,0 +1,196 @@
+"""Operations on a dossier that span several models: moving it through the workflow, freezing a
+version, comments and partner confirmations. Views call these; they never take a request."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netwerken.models import Membership
+from netwerken.permissions import access_for
+
+from .checklist import DossierData, run_checklist
+from .models import (
+    Afsprakennota,
+    Comment,
+    DossierVersion,
+    NotificationKind,
+    PartnerConfirmation,
+    TransitionRecord,
+)
+from .notify import notify
+from .snapshot import build_snapshot, sha256_of
+from .workflow import BY_NAME, Status
+
+
+class Refused(Exception):
+    """The operation cannot be done now; the message says why, in Dutch."""
+
+
+def _coordinators(netwerk):
+    return list(netwerk.coordinators())
+
+
+def _partners(netwerk):
+    User = get_user_model()
+    return list(
+        User.objects.filter(
+            memberships__netwerk=netwerk, memberships__role=Membership.Role.PARTNER, is_active=True
+        )
+    )
+
+
+def _reviewers():
+    return list(get_user_model().objects.filter(is_reviewer=True, is_active=True))
+
+
+@transaction.atomic
+def dossier_transition(*, nota: Afsprakennota, name: str, user, note: str = "") -> TransitionRecord:
+    """Move the dossier along the workflow, record it, and tell the people concerned."""
+    transition = BY_NAME[name]
+    nota = Afsprakennota.objects.select_for_update().select_related("netwerk", "ronde").get(pk=nota.pk)
+    if not transition.roles & access_for(user, nota.netwerk).roles:
+        raise PermissionDenied
+    if nota.status not in transition.sources:
+        raise Refused(_("This step is not possible in the current state of the dossier."))
+    if transition.note_required and not note.strip():
+        raise Refused(_("Explain what needs to change: the network reads this summary."))
+    if transition.needs_ready_checklist and not run_checklist(nota).ready:
+        raise Refused(_("The dossier cannot be submitted yet: required elements are missing."))
+    record = TransitionRecord.objects.create(
+        nota=nota,
+        name=name,
+        from_status=nota.status,
+        to_status=transition.target,
+        by=user,
+        note=note.strip(),
+    )
+    nota.status = transition.target
+    nota.save(update_fields=["status"])
+    version = dossier_freeze(nota=nota, user=user) if name == "submit" else None
+    _announce(nota, name, user, note, version)
+    return record
+
+
+def dossier_freeze(*, nota: Afsprakennota, user) -> DossierVersion:
+    """Freeze the dossier as it is now into a new numbered version."""
+    snapshot = build_snapshot(nota)
+    last = nota.versions.aggregate(n=Max("number"))["n"] or 0
+    now = timezone.now()
+    return DossierVersion.objects.create(
+        nota=nota,
+        number=last + 1,
+        submitted_at=now,
+        submitted_by=user,
+        late=now > nota.ronde.deadline,
+        snapshot=snapshot,
+        sha256=sha256_of(snapshot),
+    )
+
+
+def _announce(nota, name, user, note, version):
+    url = reverse("dossier_overview", args=[nota.pk])
+    netwerk = nota.netwerk.name
+    if name == "open_consultation":
+        notify(
+            users=_partners(nota.netwerk),
+            kind=NotificationKind.CONSULTATION,
+            nota=nota,
+            url=url,
+            message=_("The afsprakennota of %(netwerk)s is open for your comments.")
+            % {"netwerk": netwerk},
+        )
+    elif name == "submit":
+        message = _("%(netwerk)s submitted version %(number)s of its afsprakennota.") % {
+            "netwerk": netwerk,
+            "number": version.number,
+        }
+        if version.late:
+            message += " " + _("This is after the deadline.")
+        notify(
+            users=_reviewers() + [u for u in _coordinators(nota.netwerk) if u != user],
+            kind=NotificationKind.SUBMITTED,
+            nota=nota,
+            url=url,
+            message=message,
+        )
+    elif name in {"approve", "request_changes"}:
+        if name == "approve":
+            message = _("publiq approved the afsprakennota of %(netwerk)s.") % {"netwerk": netwerk}
+        else:
+            message = _("publiq asks for changes to the afsprakennota of %(netwerk)s: %(note)s") % {
+                "netwerk": netwerk,
+                "note": note,
+            }
+        notify(
+            users=_coordinators(nota.netwerk),
+            kind=NotificationKind.REVIEW,
+            nota=nota,
+            url=url,
+            message=message,
+        )
+
+
+@transaction.atomic
+def comment_post(
+    *, nota, user, body: str, section: str, anchor: str, anchor_label: str, visibility: str,
+    parent: Comment | None = None,
+) -> Comment:
+    """Start a thread or reply to one, and tell the others in the thread."""
+    if not body.strip():
+        raise Refused(_("The comment is empty."))
+    if parent is not None:
+        section, anchor, anchor_label, visibility = (
+            parent.section, parent.anchor, parent.anchor_label, parent.visibility
+        )
+    comment = Comment.objects.create(
+        nota=nota,
+        author=user,
+        body=body.strip(),
+        section=section,
+        anchor=anchor,
+        anchor_label=anchor_label[:300],
+        visibility=visibility,
+        parent=parent,
+    )
+    if parent is not None:
+        if parent.is_resolved:
+            parent.reopen()
+        thread_people = {parent.author, *(r.author for r in parent.replies.select_related("author"))}
+        if comment.is_internal:
+            thread_people = {u for u in thread_people if u is not None and u.is_reviewer}
+        notify(
+            users=[u for u in thread_people if u is not None and u != user],
+            kind=NotificationKind.COMMENT,
+            nota=nota,
+            url=reverse("dossier_comments", args=[nota.pk]) + f"?anchor={parent.anchor}&section={parent.section}",
+            message=_("%(user)s replied on “%(subject)s” in the afsprakennota of %(netwerk)s.")
+            % {"user": user, "subject": parent.anchor_label, "netwerk": nota.netwerk.name},
+        )
+    return comment
+
+
+@transaction.atomic
+def partner_confirm(*, nota, partner, user, answer: str, remark: str = "") -> PartnerConfirmation:
+    """Record a partner's answer on its described part, with the fingerprint of what it saw."""
+    if answer == PartnerConfirmation.Answer.DECLINED and not remark.strip():
+        raise Refused(_("Say what is not right, so the coordinator can adjust it."))
+    fingerprint = DossierData(nota).partner_fingerprints[partner.pk]
+    return PartnerConfirmation.objects.create(
+        nota=nota, partner=partner, by=user, answer=answer, remark=remark.strip(), fingerprint=fingerprint
+    )
+
+
+def open_threads_by_section(nota, access) -> dict[str, int]:
+    rows = (
+        Comment.objects.filter(nota=nota).visible_to(access).open()
+        .values("section").annotate(n=Count("pk")).order_by()
+    )
+    return {row["section"]: row["n"] for row in rows}
+
+
+def submitted(nota) -> bool:
+    return nota.status in {Status.INGEDIEND, Status.IN_BEHANDELING, Status.GOEDGEKEURD}

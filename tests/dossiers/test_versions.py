@@ -1,0 +1,45 @@
+from dossiers.diff import compare, inline_diff
+from dossiers.services import dossier_freeze
+from tests.factories import PartnerFactory, make_ready
+
+
+def test_inline_diff_marks_words():
+    html = str(inline_diff("we leiden mensen toe", "we leiden alle mensen toe"))
+    assert html == "we leiden <ins>alle </ins>mensen toe"
+    assert "&lt;script&gt;" in str(inline_diff("", "<script>"))
+
+
+def test_diff_between_versions(coordinator_client, coordinator_a, nota_a):
+    make_ready(nota_a)
+    dossier_freeze(nota=nota_a, user=coordinator_a)
+    nota_a.visie.text = "<p>Iedereen doet echt mee.</p>"
+    nota_a.visie.save()
+    PartnerFactory(netwerk=nota_a.netwerk, name="Nieuwe partner")
+    dossier_freeze(nota=nota_a, user=coordinator_a)
+    page = coordinator_client.get(f"/dossiers/{nota_a.pk}/versies/2/verschillen/")
+    assert page.status_code == 200
+    assert "doet <ins>echt </ins>mee." in page.text
+    assert "Nieuwe partner" in page.text
+    parts = {p.section: p for p in page.context["diff"]}
+    assert [c.kind for c in parts["partners"].changes] == ["added"]
+    assert parts["gemeenten"].changes == []
+
+
+def test_no_diff_for_the_first_version(coordinator_client, coordinator_a, nota_a):
+    dossier_freeze(nota=nota_a, user=coordinator_a)
+    assert coordinator_client.get(f"/dossiers/{nota_a.pk}/versies/1/verschillen/").status_code == 404
+
+
+def test_budget_totals_before_and_after():
+    def doc(amount):
+        return {
+            "begroting": {
+                "years": [2027],
+                "lines": [{"key": "b1", "kind": "uitgave", "label": "Personeel", "amounts": {"2027": amount}}],
+            }
+        }
+
+    parts = {p.section: p for p in compare(doc("100.00"), doc("150.00"))}
+    change = parts["begroting"].changes[0]
+    assert change.kind == "changed" and change.details == [("2027", "100.00 → 150.00")]
+    assert parts["begroting"].totals[0][1:] == (100, 150)
