@@ -17,7 +17,7 @@ BASE_PYTHON ?= $(shell for p in $(PYTHON_CANDIDATES); do \
 
 # Debian packages the project needs: a browser for the browser tests, gettext for the Dutch
 # catalogue, Pango for WeasyPrint, fonts for the PDF, poppler for looking at PDFs as images.
-APT_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+APT_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-open-sans
 APT_TEST := $(APT_RUN) chromium poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -70,7 +70,13 @@ demo: migrate
 
 run: export DEBUG ?= true
 run: messages demo
+	@echo "Serving on http://$(HOST):$(PORT), with the background worker for PDF exports."
+	@trap 'kill 0' EXIT INT TERM; \
+	$(PY) manage.py db_worker --no-reload --interval 1 & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: migrate
+	$(PY) manage.py db_worker
 
 test: export SECRET_KEY ?= insecure-key-for-tests-only
 test: test-packages messages

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "axes",
     "simple_history",
+    "django_tasks_db",
     "concurrency",
     "netwerken",
     "dossiers",
@@ -198,6 +199,14 @@ MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Afsprakennota <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Background tasks (PDF export) are queued in the database; `manage.py db_worker` runs them.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -211,5 +220,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # WeasyPrint reports every layout step; PDF exports read them as progress instead.
+        "weasyprint.progress": {"level": "WARNING", "propagate": False},
+    },
 }

@@ -8,6 +8,8 @@ import copy
 from collections import defaultdict
 from decimal import Decimal
 
+import phonenumbers
+
 from netwerken.models import Partner
 
 from .models import Begrotingspost, Visie
@@ -23,6 +25,17 @@ def _label(choices, value) -> str:
         return value or ""
 
 
+def national_phone(number: str) -> str:
+    """+3237101211 -> 03 710 12 11, the way people in Belgium write it."""
+    if not number:
+        return ""
+    try:
+        parsed = phonenumbers.parse(number, "BE")
+    except phonenumbers.NumberParseException:
+        return number
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
 def prepare(document: dict) -> dict:
     document = copy.deepcopy(document)  # never touch a frozen version's own data
     partners = {p["key"]: p for p in document.get("partners", [])}
@@ -31,6 +44,8 @@ def prepare(document: dict) -> dict:
         p["level_label"] = _label(Partner.Level, p["level"])
         p["leads"], p["joins"] = [], []
     gemeenten = {g["nis_code"]: g["name"] for g in document.get("gemeenten", [])}
+    for g in document.get("gemeenten", []):
+        g["contact"]["phone"] = national_phone(g["contact"].get("phone", ""))
     for p in partners.values():
         p["gemeente_name"] = gemeenten.get(p["gemeente"], "") if p["gemeente"] else ""
 

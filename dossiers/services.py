@@ -70,7 +70,12 @@ def dossier_transition(*, nota: Afsprakennota, name: str, user, note: str = "") 
     )
     nota.status = transition.target
     nota.save(update_fields=["status"])
-    version = dossier_freeze(nota=nota, user=user) if name == "submit" else None
+    version = None
+    if name == "submit":
+        version = dossier_freeze(nota=nota, user=user)
+        from .exports import pdf_export_for_version
+
+        pdf_export_for_version(version=version)
     _announce(nota, name, user, note, version)
     return record
 

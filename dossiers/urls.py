@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views, views_comments, views_notifications, views_review, views_visie, views_workflow
+from . import views, views_comments, views_export, views_notifications, views_review, views_visie, views_workflow
 
 urlpatterns = [
     path("netwerken/<int:pk>/dossiers/nieuw/", views.dossier_start, name="dossier_start"),
@@ -50,6 +50,21 @@ urlpatterns = [
         "meldingen/instellingen/",
         views_notifications.notification_settings,
         name="notification_settings",
+    ),
+    path("dossiers/<int:pk>/pdf/", views_export.pdf_request, name="pdf_request"),
+    path("dossiers/<int:pk>/pdf/<int:export_pk>/", views_export.pdf_status, name="pdf_status"),
+    path(
+        "dossiers/<int:pk>/pdf/<int:export_pk>/opnieuw/", views_export.pdf_retry, name="pdf_retry"
+    ),
+    path(
+        "dossiers/<int:pk>/pdf/<int:export_pk>/download/",
+        views_export.pdf_download,
+        name="pdf_download",
+    ),
+    path(
+        "dossiers/<int:pk>/versies/<int:number>/pdf/",
+        views_export.version_pdf,
+        name="version_pdf",
     ),
     path("", include("dossiers.urls_doelen")),
     path("", include("dossiers.urls_begroting")),

@@ -15,3 +15,4 @@ from .comments import Comment  # noqa: F401,E402
 from .confirmations import PartnerConfirmation  # noqa: F401,E402
 from .notifications import Notification, NotificationKind, ReminderSent  # noqa: F401,E402
 from .workflow import DossierVersion, ReviewRemark, TransitionRecord  # noqa: F401,E402
+from .exports import PdfExport  # noqa: F401,E402

@@ -1,0 +1,109 @@
+"""The afsprakennota as a PDF, made with WeasyPrint from templates/dossiers/pdf/.
+
+Rendering takes about a quarter of a second per page, so it runs in a background task
+(dossiers/tasks.py). WeasyPrint may only read our own static files: `StaticOnlyFetcher` refuses
+every other address, so nothing a user writes can make the renderer fetch from elsewhere.
+"""
+
+import hashlib
+import logging
+import mimetypes
+import time
+from io import BytesIO
+
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .document import prepare
+from .snapshot import canonical_json
+
+# Bump when the PDF templates or styles change, so that cached PDFs are made again.
+RENDER_VERSION = 1
+BASE_URL = "https://afsprakennota.invalid/"
+STATIC_PREFIX = BASE_URL + "static/"
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serves our static files to WeasyPrint and refuses everything else."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols=set())
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        if url.startswith(STATIC_PREFIX):
+            path = url[len(STATIC_PREFIX):].split("?")[0].split("#")[0]
+            if ".." not in path.split("/"):
+                found = finders.find(path) or _collected(path)
+                if found:
+                    with open(found, "rb") as file:
+                        body = file.read()
+                    mime = mimetypes.guess_type(found)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, body, {"Content-Type": mime})
+        self.refused.append(url)
+        raise ValueError(f"Refused to fetch {url}: only our own static files are allowed")
+
+
+def _collected(path):
+    try:
+        return staticfiles_storage.path(path) if staticfiles_storage.exists(path) else None
+    except NotImplementedError:
+        return None
+
+
+def content_hash(document: dict, *, draft: bool) -> str:
+    """What the PDF depends on: the content (not when it was read), draft or not, the renderer."""
+    content = {k: v for k, v in document.items() if k != "made_at"}
+    key = f"{RENDER_VERSION}|{int(draft)}|{canonical_json(content)}"
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def render_html(document: dict, *, draft: bool, version_number=None) -> str:
+    with translation.override("nl-be"):
+        return render_to_string(
+            "dossiers/pdf/document.html",
+            {
+                "doc": prepare(document),
+                "draft": draft,
+                "version_number": version_number,
+                "static_base": STATIC_PREFIX,
+            },
+        )
+
+
+class _Progress(logging.Handler):
+    def __init__(self, report):
+        super().__init__()
+        self.report = report
+
+    def emit(self, record):
+        self.report(record.getMessage())
+
+
+def render_pdf(document: dict, *, draft: bool, version_number=None, report=None):
+    """(pdf bytes, number of pages, seconds building the HTML, seconds in WeasyPrint, fetcher)."""
+    start = time.perf_counter()
+    html = render_html(document, draft=draft, version_number=version_number)
+    html_seconds = time.perf_counter() - start
+    fetcher = StaticOnlyFetcher()
+    logger = logging.getLogger("weasyprint.progress")
+    handler = _Progress(report) if report else None
+    old_level = logger.level
+    if handler:
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    try:
+        start = time.perf_counter()
+        rendered = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
+        output = BytesIO()
+        rendered.write_pdf(output, pdf_variant="pdf/ua-1")
+        layout_seconds = time.perf_counter() - start
+    finally:
+        if handler:
+            logger.removeHandler(handler)
+            logger.setLevel(old_level)
+    return output.getvalue(), len(rendered.pages), html_seconds, layout_seconds, fetcher

@@ -1,0 +1,67 @@
+"""Getting the dossier as a PDF: asked for here, made in the background, downloaded when ready."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from .access import dossier_for
+from .exports import pdf_export_for_version, pdf_export_request, pdf_export_retry
+from .models import PdfExport
+from .views import dossier_context
+
+
+@login_required
+@require_POST
+def pdf_request(request, pk):
+    nota, _access = dossier_for(request.user, pk)
+    export = pdf_export_request(nota=nota)
+    return redirect("pdf_status", pk=nota.pk, export_pk=export.pk)
+
+
+@login_required
+@require_GET
+def version_pdf(request, pk, number):
+    nota, _access = dossier_for(request.user, pk)
+    version = get_object_or_404(nota.versions, number=number)
+    export = pdf_export_for_version(version=version)
+    if export.state == PdfExport.State.DONE:
+        return redirect("pdf_download", pk=nota.pk, export_pk=export.pk)
+    return redirect("pdf_status", pk=nota.pk, export_pk=export.pk)
+
+
+def _export(nota, export_pk):
+    return get_object_or_404(PdfExport.objects.defer("document"), nota=nota, pk=export_pk)
+
+
+@login_required
+@require_GET
+def pdf_status(request, pk, export_pk):
+    nota, access = dossier_for(request.user, pk)
+    export = _export(nota, export_pk)
+    if request.htmx:
+        return render(request, "dossiers/includes/_pdf_status.html", {"nota": nota, "export": export})
+    return render(request, "dossiers/pdf_status.html", dossier_context(nota, access, export=export))
+
+
+@login_required
+@require_POST
+def pdf_retry(request, pk, export_pk):
+    nota, _access = dossier_for(request.user, pk)
+    export = pdf_export_retry(export=_export(nota, export_pk))
+    messages.info(request, _("The PDF is being made again."))
+    return redirect("pdf_status", pk=nota.pk, export_pk=export.pk)
+
+
+@login_required
+@require_GET
+def pdf_download(request, pk, export_pk):
+    nota, _access = dossier_for(request.user, pk)
+    export = _export(nota, export_pk)
+    if export.state != PdfExport.State.DONE or not export.file:
+        raise Http404
+    return FileResponse(
+        export.file.open("rb"), as_attachment=True, filename=export.filename, content_type="application/pdf"
+    )
