@@ -4,6 +4,7 @@ from . import views, views_comments, views_export, views_notifications, views_re
 
 urlpatterns = [
     path("netwerken/<int:pk>/dossiers/nieuw/", views.dossier_start, name="dossier_start"),
+    path("netwerken/<int:pk>/dossiers/kopie/", views.dossier_copy, name="dossier_copy"),
     path("dossiers/<int:pk>/", views.overview, name="dossier_overview"),
     path("dossiers/<int:pk>/visie/", views_visie.visie, name="dossier_visie"),
     path("dossiers/<int:pk>/partners/", views.partners, name="dossier_partners"),
@@ -52,6 +53,8 @@ urlpatterns = [
         name="notification_settings",
     ),
     path("dossiers/<int:pk>/pdf/", views_export.pdf_request, name="pdf_request"),
+    path("dossiers/<int:pk>/word/", views_export.word_download, name="word_download"),
+    path("dossiers/<int:pk>/json/", views_export.json_download, name="json_download"),
     path("dossiers/<int:pk>/pdf/<int:export_pk>/", views_export.pdf_status, name="pdf_status"),
     path(
         "dossiers/<int:pk>/pdf/<int:export_pk>/opnieuw/", views_export.pdf_retry, name="pdf_retry"

@@ -11,6 +11,7 @@ from netwerken.permissions import EDIT, netwerk_for
 
 from .access import dossier_for
 from .checklist import DossierData, run_checklist
+from .exchange import ImportRefused, dossier_copy_to_round
 from .history import ACTIVITY_KINDS, dossier_activity
 from . import workflow
 from .models import Afsprakennota, Indienronde, Section
@@ -52,6 +53,27 @@ def dossier_start(request, pk):
     except IntegrityError:
         nota = Afsprakennota.objects.get(netwerk=netwerk, ronde=ronde)
         messages.info(request, _("This network already has an afsprakennota for this round."))
+    return redirect(nota)
+
+
+@login_required
+@require_POST
+def dossier_copy(request, pk):
+    """Start a round's dossier from another round's dossier of the same network."""
+    netwerk, _access = netwerk_for(request.user, pk, EDIT)
+    source = get_object_or_404(netwerk.dossiers, pk=request.POST.get("bron"))
+    ronde = get_object_or_404(Indienronde, pk=request.POST.get("ronde"))
+    try:
+        nota = dossier_copy_to_round(nota=source, ronde=ronde, user=request.user)
+    except ImportRefused as refused:
+        for problem in refused.problems[:10]:
+            messages.error(request, str(problem))
+        return redirect(netwerk)
+    messages.success(
+        request,
+        _("The afsprakennota has been copied from %(source)s. Check every part for the new period.")
+        % {"source": source.ronde},
+    )
     return redirect(nota)
 
 

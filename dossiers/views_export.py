@@ -2,14 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
+from django.utils.text import slugify
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .access import dossier_for
 from .exports import pdf_export_for_version, pdf_export_request, pdf_export_retry
+from .docx_export import build_docx
+from .exchange import export_json
 from .models import PdfExport
+from .snapshot import build_snapshot
 from .views import dossier_context
 
 
@@ -65,3 +69,29 @@ def pdf_download(request, pk, export_pk):
     return FileResponse(
         export.file.open("rb"), as_attachment=True, filename=export.filename, content_type="application/pdf"
     )
+
+
+@login_required
+@require_GET
+def word_download(request, pk):
+    """The dossier as it is now, as a Word document (quick enough to make at once)."""
+    nota, _access = dossier_for(request.user, pk)
+    data = build_docx(build_snapshot(nota), draft=True)
+    response = HttpResponse(
+        data,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    name = f"afsprakennota-{slugify(nota.netwerk.name)[:60]}-{nota.ronde.period_label}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_GET
+def json_download(request, pk):
+    """The whole dossier in the documented exchange format (docs/dossier-format.md)."""
+    nota, _access = dossier_for(request.user, pk)
+    response = HttpResponse(export_json(nota), content_type="application/json; charset=utf-8")
+    name = f"afsprakennota-{slugify(nota.netwerk.name)[:60]}-{nota.ronde.period_label}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

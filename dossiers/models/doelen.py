@@ -78,10 +78,12 @@ class Actie(models.Model):
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     years = models.JSONField(_("working years"), default=list, blank=True)
+    # RESTRICT, not PROTECT: a partner that leads actions cannot be removed on its own, but
+    # removing a whole network (and so its dossiers) still works.
     lead_partner = models.ForeignKey(
         Partner,
         verbose_name=_("lead partner"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="geleide_acties",

@@ -1,0 +1,267 @@
+"""The afsprakennota as a Word document, with the same structure as the PDF, for networks that
+want to finish the text in Word. Built from the same dossier document (snapshot.py)."""
+
+from io import BytesIO
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt, RGBColor
+from lxml import html as lxml_html
+
+from .document import prepare
+from .models import Visie
+from .templatetags.dossier_tags import format_euro
+
+BLUE = RGBColor(0x14, 0x3A, 0x5A)
+
+
+def build_docx(document: dict, *, draft: bool = True) -> bytes:
+    with translation.override("nl-be"):
+        return _build(prepare(document), draft)
+
+
+def _build(doc: dict, draft: bool) -> bytes:
+    word = Document()
+    word.core_properties.title = _("Afsprakennota %(netwerk)s %(first)s-%(last)s") % {
+        "netwerk": doc["netwerk"]["name"],
+        "first": doc["ronde"]["first_year"],
+        "last": doc["ronde"]["last_year"],
+    }
+    word.core_properties.author = doc["netwerk"]["igs_name"]
+    word.core_properties.language = "nl-BE"
+    style = word.styles["Normal"]
+    style.font.name = "Open Sans"
+    style.font.size = Pt(10)
+
+    _cover(word, doc, draft)
+    word.add_paragraph(_("Part 1: afsprakennota vrijetijdsparticipatie")).runs[0].bold = True
+    _analyse(word, doc)
+    _visie(word, doc)
+    _doelen(word, doc)
+    _partners(word, doc)
+    word.add_page_break()
+    word.add_paragraph(_("Part 2: business part")).runs[0].bold = True
+    _begroting(word, doc)
+    _gemeenten(word, doc)
+    output = BytesIO()
+    word.save(output)
+    return output.getvalue()
+
+
+def _heading(word, text, level):
+    heading = word.add_heading(text, level=level)
+    for run in heading.runs:
+        run.font.color.rgb = BLUE
+    return heading
+
+
+def _empty(word):
+    paragraph = word.add_paragraph(_("not filled in yet"))
+    paragraph.runs[0].italic = True
+
+
+def _table(word, header, rows, numeric_from=None):
+    table = word.add_table(rows=1, cols=len(header))
+    table.style = "Light Grid Accent 1"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = str(text)
+        cell.paragraphs[0].runs[0].bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, row)):
+            cell.text = str(text)
+            if numeric_from is not None and i >= numeric_from:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return table
+
+
+def _cover(word, doc, draft):
+    title = word.add_heading(_("Afsprakennota"), level=0)
+    for run in title.runs:
+        run.font.color.rgb = BLUE
+    word.add_paragraph(_("bovenlokaal netwerk vrijetijdsparticipatie"))
+    word.add_paragraph(doc["netwerk"]["name"]).runs[0].bold = True
+    facts = [
+        (_("IGS"), doc["netwerk"]["igs_name"]),
+        (_("Reference region"), doc["netwerk"]["referentieregio"]),
+        (_("Submission round"), doc["ronde"]["name"]),
+        (_("Subsidy period"), f"{doc['ronde']['first_year']}-{doc['ronde']['last_year']}"),
+        (_("Participating municipalities"), ", ".join(g["name"] for g in doc["gemeenten"]) or "–"),
+        (_("Version"), _("draft, not submitted") if draft else _("submitted version")),
+    ]
+    _table(word, [_("Field"), ""], facts)
+    word.add_page_break()
+
+
+def _richtext(word, html):
+    """Headings, paragraphs, lists, bold, italic and links, as Word paragraphs."""
+    if not html:
+        return
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for block in root:
+        tag = block.tag
+        if tag in {"h3", "h4"}:
+            _heading(word, block.text_content(), 3)
+        elif tag in {"ul", "ol"}:
+            style = "List Bullet" if tag == "ul" else "List Number"
+            for item in block.iter("li"):
+                _runs(word.add_paragraph(style=style), item)
+        else:
+            _runs(word.add_paragraph(), block)
+
+
+def _runs(paragraph, element, bold=False, italic=False):
+    bold = bold or element.tag in {"strong", "b"}
+    italic = italic or element.tag in {"em", "i"}
+    if element.text:
+        run = paragraph.add_run(element.text)
+        run.bold, run.italic = bold, italic
+    for child in element:
+        if child.tag == "br":
+            paragraph.add_run().add_break()
+        elif child.tag in {"ul", "ol"}:
+            continue
+        else:
+            _runs(paragraph, child, bold, italic)
+            if child.tag == "a" and child.get("href") and child.get("href") != child.text_content():
+                paragraph.add_run(f" ({child.get('href')})")
+        if child.tail:
+            run = paragraph.add_run(child.tail)
+            run.bold, run.italic = bold, italic
+
+
+def _analyse(word, doc):
+    _heading(word, "1. " + _("Environment analysis"), 1)
+    from .analyse_export import docx_analyse
+
+    if not docx_analyse(word, doc.get("omgevingsanalyse"), heading=_heading):
+        _empty(word)
+
+
+def _visie(word, doc):
+    _heading(word, "2. " + _("Vision"), 1)
+    visie = doc.get("visie")
+    if not visie or not visie["text_plain"]:
+        _empty(word)
+    else:
+        _richtext(word, visie["text"])
+    _heading(word, _("Taking part or having a share"), 2)
+    if visie and visie["vorm"]:
+        word.add_paragraph(visie["vorm_label"]).runs[0].bold = True
+        if visie["vorm_motivation"]:
+            word.add_paragraph(visie["vorm_motivation"])
+    else:
+        _empty(word)
+    _heading(word, _("Guiding questions for a shared vision"), 2)
+    for label, answer in (visie or {}).get("question_rows", [(str(l), "") for _n, l in Visie.QUESTIONS]):
+        word.add_paragraph(label).runs[0].bold = True
+        word.add_paragraph(answer or _("not filled in yet"))
+    _heading(word, _("The voice of people in poverty"), 2)
+    word.add_paragraph((visie or {}).get("inspraak_label") or "–")
+
+
+def _doelen(word, doc):
+    _heading(word, "3. " + _("Strategic and operational objectives"), 1)
+    if not doc["doelstellingen"]:
+        _empty(word)
+    for sd in doc["doelstellingen"]:
+        _heading(word, f"{sd['code']} {sd['title']}", 2)
+        if sd["description"]:
+            word.add_paragraph(sd["description"])
+        for od in sd["ods"]:
+            _heading(word, f"{od['code']} {od['title']}", 3)
+            if od["description"]:
+                word.add_paragraph(od["description"])
+    _heading(word, "4. " + _("Actions"), 1)
+    if not doc["acties"]:
+        _empty(word)
+    for actie in doc["acties"]:
+        _heading(word, f"{actie['code']} {actie['title']}", 3)
+        if actie["description"]:
+            word.add_paragraph(actie["description"])
+        costs = "; ".join(f"{y}: {format_euro(a)}" for y, a in actie["costs"].items()) or "–"
+        indicators = "; ".join(f"{i['name']}: {i['target']}" for i in actie["indicators"]) or "–"
+        _table(
+            word,
+            [_("Field"), ""],
+            [
+                (_("Working years"), ", ".join(map(str, actie["years"])) or "–"),
+                (_("Lead partner"), actie["lead_name"] or "–"),
+                (_("Other partners"), ", ".join(actie["partner_names"]) or "–"),
+                (_("Target groups"), ", ".join(actie["doelgroep_labels"]) or "–"),
+                (_("Thresholds tackled"), ", ".join(actie["drempel_labels"]) or "–"),
+                (_("Indicators"), indicators),
+                (_("Estimated cost"), costs),
+                (_("People in poverty"), actie["inspraak_label"] or "–"),
+            ],
+        )
+    _heading(word, _("Actions per working year"), 2)
+    for year in doc["plan"]:
+        _heading(word, _("Working year %(year)s") % {"year": year["year"]}, 3)
+        if year["acties"]:
+            for actie in year["acties"]:
+                word.add_paragraph(f"{actie['code']} {actie['title']}", style="List Bullet")
+        else:
+            word.add_paragraph(_("No actions planned in this year."))
+
+
+def _partners(word, doc):
+    _heading(word, "5. " + _("Partners and involvement"), 1)
+    if not doc["partner_list"]:
+        _empty(word)
+    for partner in doc["partner_list"]:
+        _heading(word, partner["name"], 2)
+        word.add_paragraph(
+            f"{partner['kind_label']} · {partner['gemeente_name'] or _('regional')} · {partner['level_label']}"
+        )
+        _table(
+            word,
+            [_("Field"), ""],
+            [
+                (_("Involved today"), partner["involvement"] or "–"),
+                (_("Will be involved"), partner["future_involvement"] or "–"),
+                (_("Leads"), ", ".join(a["code"] for a in partner["leads"]) or "–"),
+                (_("Takes part in"), ", ".join(a["code"] for a in partner["joins"]) or "–"),
+            ],
+        )
+
+
+def _begroting(word, doc):
+    _heading(word, "6. " + _("Multi-year budget"), 1)
+    budget = doc["budget"]
+    if not (budget["expenses"] or budget["income"]):
+        _empty(word)
+        return
+    years = budget["years"]
+    rows = [(_("Expenses"), *[""] * (len(years) + 1))]
+    rows += [(r["label"], *[format_euro(v, False) for v in r["values"]], format_euro(r["total"], False)) for r in budget["expenses"]]
+    rows.append((_("Total expenses"), *[format_euro(v, False) for v in budget["expense_totals"]], format_euro(budget["expense_total"], False)))
+    rows.append((_("Income"), *[""] * (len(years) + 1)))
+    rows += [(r["label"], *[format_euro(v, False) for v in r["values"]], format_euro(r["total"], False)) for r in budget["income"]]
+    rows.append((_("Total income"), *[format_euro(v, False) for v in budget["income_totals"]], format_euro(budget["income_total"], False)))
+    rows.append((_("Balance (income minus expenses)"), *[format_euro(v, False) for v in budget["balance"]], format_euro(budget["balance_total"], False)))
+    _table(word, [_("Budget line"), *years, _("Total")], rows, numeric_from=1)
+
+
+def _gemeenten(word, doc):
+    _heading(word, "7. " + _("Participating municipalities"), 1)
+    if not doc["gemeenten"]:
+        _empty(word)
+        return
+    _table(
+        word,
+        [_("Municipality"), _("Contact"), _("Email and phone"), _("Postal address")],
+        [
+            (
+                f"{g['name']} ({g['nis_code']})",
+                " – ".join(x for x in [g["contact"]["name"], g["contact"]["function"]] if x) or "–",
+                " / ".join(x for x in [g["contact"]["email"], g["contact"]["phone"]] if x) or "–",
+                g["contact"]["address"] or "–",
+            )
+            for g in doc["gemeenten"]
+        ],
+    )

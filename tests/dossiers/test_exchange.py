@@ -1,0 +1,123 @@
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from dossiers.exchange import ImportRefused, export_json, import_document
+from dossiers.models import Afsprakennota, Indienronde
+from dossiers.snapshot import build_snapshot
+from netwerken.models import Netwerk
+from tests.dossiers.test_pdf import full_nota  # noqa: F401 - the shared rich dossier
+
+
+def normalised(document):
+    """The document without what differs between databases: ids in keys, the moment of reading."""
+    text = json.dumps({k: v for k, v in document.items() if k != "made_at"}, sort_keys=True)
+    names = {p["key"]: p["name"] for p in document["partners"]}
+    for key, name in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        text = text.replace(f'"{key}"', json.dumps("partner:" + name))
+    import re
+
+    return json.loads(re.sub(r'"(sd|od|a|b)\d+"', '"id"', text))
+
+
+def test_round_trip_into_an_empty_database(full_nota):  # noqa: F811
+    exported = json.loads(export_json(full_nota))
+    Netwerk.objects.all().delete()  # the network with its partners, dossier and all
+    assert not Afsprakennota.objects.exists()
+    imported = import_document(exported)
+    assert normalised(build_snapshot(imported)) == normalised(exported)
+
+
+def test_every_problem_is_listed_with_its_place_and_nothing_is_imported(full_nota):  # noqa: F811
+    document = json.loads(export_json(full_nota))
+    Netwerk.objects.all().delete()
+    document["gemeenten"][0]["nis_code"] = "99999"
+    actie = document["doelstellingen"][0]["ods"][0]["acties"][0]
+    actie["years"] = [2026]
+    actie["lead_partner"] = "p-bestaat-niet"
+    actie["costs"] = {"2027": "-5"}
+    document["begroting"]["lines"][0]["amounts"]["2027"] = "veel"
+    with pytest.raises(ImportRefused) as refused:
+        import_document(document)
+    places = {p.path for p in refused.value.problems}
+    assert "$.gemeenten[0].nis_code" in places
+    assert "$.doelstellingen[0].ods[0].acties[0].years" in places
+    assert "$.doelstellingen[0].ods[0].acties[0].lead_partner" in places
+    assert "$.doelstellingen[0].ods[0].acties[0].costs.2027" in places
+    assert "$.begroting.lines[0].amounts.2027" in places
+    messages = [p.message for p in refused.value.problems]
+    assert "onbekende NIS-code “99999”" in messages
+    assert not Netwerk.objects.exists() and not Afsprakennota.objects.exists()
+
+
+def test_not_a_dossier(db):
+    with pytest.raises(ImportRefused) as refused:
+        import_document({"format": "iets anders"})
+    assert refused.value.problems[0].path == "$.format"
+
+
+def test_commands(full_nota, tmp_path):  # noqa: F811
+    path = tmp_path / "dossier.json"
+    call_command("export_json", str(full_nota.pk), output=str(path))
+    Netwerk.objects.all().delete()
+    out = StringIO()
+    call_command("import_json", str(path), stdout=out)
+    assert "geïmporteerd" in out.getvalue()
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "afsprakennota", "format_version": 99}')
+    with pytest.raises(CommandError, match="Niets geïmporteerd"):
+        call_command("import_json", str(broken), stderr=StringIO())
+
+
+def test_copy_into_the_next_round(coordinator_client, full_nota):  # noqa: F811
+    later = Indienronde.objects.get(first_year=2030)
+    netwerk = full_nota.netwerk
+    partners_before = netwerk.partners.count()
+    response = coordinator_client.post(
+        f"/netwerken/{netwerk.pk}/dossiers/kopie/", {"bron": full_nota.pk, "ronde": later.pk}
+    )
+    copy = Afsprakennota.objects.get(netwerk=netwerk, ronde=later)
+    assert response.url == f"/dossiers/{copy.pk}/"
+    assert netwerk.partners.count() == partners_before  # the network's partners are reused
+    document = build_snapshot(copy)
+    actions = [a for sd in document["doelstellingen"] for od in sd["ods"] for a in od["acties"]]
+    assert [a["title"] for a in actions] == ["Vakantiekamp voor gezinnen", "UiTPAS-infomarkt"]
+    assert all(a["years"] == [] for a in actions)  # 2027-2028 lie before the new period
+    assert document["begroting"]["years"] == [2030, 2031, 2032]
+    assert document["visie"]["text"] == full_nota.visie.text
+
+
+def test_downloads(coordinator_client, outsider_client, full_nota):  # noqa: F811
+    response = coordinator_client.get(f"/dossiers/{full_nota.pk}/json/")
+    assert response["Content-Type"].startswith("application/json")
+    assert json.loads(response.content)["format"] == "afsprakennota"
+    word = coordinator_client.get(f"/dossiers/{full_nota.pk}/word/")
+    assert word.content[:2] == b"PK"
+    assert outsider_client.get(f"/dossiers/{full_nota.pk}/json/").status_code == 404
+    assert outsider_client.get(f"/dossiers/{full_nota.pk}/word/").status_code == 404
+
+
+def test_the_word_document_has_the_same_structure(full_nota):  # noqa: F811
+    from io import BytesIO
+
+    from docx import Document
+
+    from dossiers.docx_export import build_docx
+
+    word = Document(BytesIO(build_docx(build_snapshot(full_nota))))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading 1")]
+    assert headings == [
+        "1. Omgevingsanalyse",
+        "2. Visie",
+        "3. Strategische en operationele doelstellingen",
+        "4. Acties",
+        "5. Partners en betrokkenheid",
+        "6. Meerjarenbegroting",
+        "7. Deelnemende gemeenten",
+    ]
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "A1.1.1 Vakantiekamp voor gezinnen" in text
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    assert "270.000,00" in cells and "-30.000,00" in cells
