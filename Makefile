@@ -83,7 +83,7 @@ test: test-packages messages
 	$(PY) -m pytest
 
 bench: export SECRET_KEY ?= insecure-key-for-benchmarks-only
-bench: messages
+bench: messages system-packages
 	$(PY) bench/run.py
 
 clean:

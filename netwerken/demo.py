@@ -157,3 +157,67 @@ def seed_networks() -> list[Netwerk]:
                 defaults={"partner": partners.get(partner_name)},
             )
     return networks
+
+
+LARGE_NETWORK = "Referentienetwerk Oost-Vlaanderen (groot)"
+LARGE_KINDS = [K.CULTUURDIENST, K.JEUGDDIENST, K.OCMW]
+LARGE_REGIONAL = [
+    ("Vereniging De Brug (vereniging waar armen het woord nemen)", K.VERENIGING_ARMEN),
+    ("Welzijnsschakels regio Dender", K.ARMOEDEORGANISATIE),
+    ("CAW Oost-Vlaanderen", K.CAW),
+    ("UiTPAS Dender", K.UITPAS),
+    ("Integratiedienst regio Aalst", K.INTEGRATIEDIENST),
+]
+
+
+@transaction.atomic
+def seed_large_network() -> Netwerk:
+    """The reference network for tests and benchmarks: 25 municipalities, 80 partners."""
+    netwerk, created = Netwerk.objects.get_or_create(
+        name=LARGE_NETWORK,
+        defaults={"igs_name": "IGS Referentie", "referentieregio": "Dender en Schelde"},
+    )
+    if not created:
+        return netwerk
+    gemeenten = list(
+        Gemeente.objects.filter(province="40000", kind=Gemeente.Kind.GEMEENTE).order_by("nis_code")[:25]
+    )
+    DeelnemendeGemeente.objects.bulk_create(
+        DeelnemendeGemeente(
+            netwerk=netwerk,
+            gemeente=g,
+            contact_name=f"Contactpersoon {g.name}",
+            contact_function="diensthoofd vrije tijd",
+            contact_email=f"vrijetijd{i}@referentie.example.org",
+            contact_phone="+3293300000",
+            contact_address=f"Marktplein {i + 1}, {g.name}",
+        )
+        for i, g in enumerate(gemeenten)
+    )
+    partners = [
+        Partner(
+            netwerk=netwerk,
+            name=f"{Partner.Kind(kind).label.capitalize()} {g.name}",
+            kind=kind,
+            gemeente=g,
+            level=L.UITVOEREND,
+            contact_email=f"{kind}{i}@referentie.example.org",
+            involvement="Neemt deel aan het lokale overleg vrije tijd en armoede.",
+            future_involvement="Voert acties uit in de eigen gemeente.",
+        )
+        for i, g in enumerate(gemeenten)
+        for kind in LARGE_KINDS
+    ]
+    partners += [
+        Partner(
+            netwerk=netwerk,
+            name=name,
+            kind=kind,
+            level=L.KERNPARTNER,
+            involvement="Regionale partner van het netwerk.",
+            future_involvement="Denkt mee over elke doelstelling.",
+        )
+        for name, kind in LARGE_REGIONAL
+    ]
+    Partner.objects.bulk_create(partners)
+    return netwerk

@@ -1,14 +1,26 @@
 from django.core.management.base import BaseCommand
 
-from netwerken.demo import DEMO_PASSWORD, USERS, seed_networks
+from netwerken.demo import DEMO_PASSWORD, USERS, seed_large_network, seed_networks
 
 
 class Command(BaseCommand):
     help = "Load the demo networks and accounts. Safe to run again: it duplicates nothing."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--large",
+            action="store_true",
+            help="also load the large reference network (25 municipalities, 80 partners)",
+        )
+
+    def handle(self, *args, large=False, **options):
+        from dossiers.demo import seed_dossiers
+
         networks = seed_networks()
-        self.stdout.write(f"Demo: {len(networks)} netwerken.")
+        if large:
+            networks.append(seed_large_network())
+        dossiers = seed_dossiers()
+        self.stdout.write(f"Demo: {len(networks)} netwerken, {len(dossiers)} afsprakennota's.")
         self.stdout.write(f"Demo-logins (wachtwoord {DEMO_PASSWORD}):")
         for email, *_rest in USERS:
             self.stdout.write(f"  {email}")
