@@ -4,7 +4,17 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from netwerken.models import Partner
 
-from .models import Afsprakennota, Indienronde, RequiredPartner, Visie
+from .models import (
+    Afsprakennota,
+    Comment,
+    DossierVersion,
+    Indienronde,
+    Notification,
+    PdfExport,
+    RequiredPartner,
+    TransitionRecord,
+    Visie,
+)
 
 
 class RequiredPartnerForm(forms.ModelForm):
@@ -39,3 +49,45 @@ class AfsprakennotaAdmin(admin.ModelAdmin):
 @admin.register(Visie)
 class VisieAdmin(SimpleHistoryAdmin):
     list_display = ["nota", "vorm", "updated_at"]
+
+
+@admin.register(DossierVersion)
+class DossierVersionAdmin(admin.ModelAdmin):
+    list_display = ["nota", "number", "submitted_at", "submitted_by", "late"]
+    list_filter = ["late"]
+    readonly_fields = ["nota", "number", "submitted_at", "submitted_by", "late", "snapshot", "sha256"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a submitted version never changes
+
+
+@admin.register(TransitionRecord)
+class TransitionRecordAdmin(admin.ModelAdmin):
+    list_display = ["nota", "name", "from_status", "to_status", "by", "at"]
+    list_filter = ["name"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["nota", "section", "anchor_label", "author", "visibility", "created_at", "resolved_at"]
+    list_filter = ["visibility", "section"]
+    search_fields = ["body"]
+
+
+@admin.register(PdfExport)
+class PdfExportAdmin(admin.ModelAdmin):
+    list_display = ["nota", "version", "state", "pages", "seconds", "created_at"]
+    list_filter = ["state", "draft"]
+    exclude = ["document"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "message", "created_at", "read_at"]
+    list_filter = ["kind"]

@@ -1,0 +1,18 @@
+"""The Django admin opens for administrators on every registered model."""
+
+from django.contrib import admin
+
+
+def test_every_admin_list_and_add_page_opens(admin_user, client_for, nota_a):
+    client = client_for(admin_user)
+    for model, model_admin in admin.site._registry.items():
+        meta = model._meta
+        url = f"/beheer/{meta.app_label}/{meta.model_name}/"
+        assert client.get(url).status_code == 200, url
+        if model_admin.has_add_permission(type("R", (), {"user": admin_user})()):
+            assert client.get(url + "add/").status_code == 200, url + "add/"
+
+
+def test_others_are_sent_away_from_the_admin(coordinator_client, reviewer_client):
+    for client in (coordinator_client, reviewer_client):
+        assert client.get("/beheer/").status_code == 302
