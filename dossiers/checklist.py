@@ -57,11 +57,17 @@ class DossierData:
             "partners", "kosten", "indicators"
         )
         ods = OperationeleDoelstelling.objects.prefetch_related(Prefetch("acties", queryset=acties))
-        return list(
+        doelen = list(
             self.nota.strategische_doelstellingen.prefetch_related(
                 Prefetch("operationele_doelstellingen", queryset=ods)
             )
         )
+        for sd in doelen:  # codes read their parents' positions: no query per item
+            for od in sd.operationele_doelstellingen.all():
+                od.sd = sd
+                for actie in od.acties.all():
+                    actie.od = od
+        return doelen
 
     @cached_property
     def acties(self) -> list[Actie]:
@@ -258,6 +264,88 @@ def visie_inspraak(d: DossierData):
 # --- Doelstellingen en acties -----------------------------------------------------------------
 
 
+@rule(
+    Section.DOELSTELLINGEN,
+    gettext_lazy("There is at least one strategic objective"),
+    url_name="dossier_doelstellingen",
+)
+def doelen_present(d: DossierData):
+    return [] if d.doelen else [_("Add the strategic objectives that translate the vision.")]
+
+
+@rule(
+    Section.DOELSTELLINGEN,
+    gettext_lazy("Every strategic objective has an operational objective"),
+    url_name="dossier_doelstellingen",
+)
+def sd_have_od(d: DossierData):
+    return [
+        _("%(code)s has no operational objective yet.") % {"code": sd.code}
+        for sd in d.doelen
+        if not sd.operationele_doelstellingen.all()
+    ]
+
+
+@rule(
+    Section.DOELSTELLINGEN,
+    gettext_lazy("Every operational objective has an action"),
+    url_name="dossier_doelstellingen",
+)
+def od_have_actions(d: DossierData):
+    return [
+        _("%(code)s has no action yet.") % {"code": od.code}
+        for sd in d.doelen
+        for od in sd.operationele_doelstellingen.all()
+        if not od.acties.all()
+    ]
+
+
+@rule(
+    Section.DOELSTELLINGEN,
+    gettext_lazy("Actions are planned in the first working years"),
+    url_name="doelen_plan",
+)
+def actions_in_first_years(d: DossierData):
+    planned = {year for actie in d.acties for year in actie.years}
+    return [
+        _("No action is planned in %(year)s yet.") % {"year": year}
+        for year in d.ronde.action_years
+        if year not in planned
+    ]
+
+
+@rule(
+    Section.DOELSTELLINGEN,
+    gettext_lazy("Every action has a lead partner"),
+    url_name="dossier_doelstellingen",
+)
+def actions_have_lead(d: DossierData):
+    return [
+        _("%(code)s has no lead partner.") % {"code": a.code}
+        for a in d.acties
+        if not a.lead_partner_id
+    ]
+
+
+@rule(
+    Section.DOELSTELLINGEN,
+    gettext_lazy("Every action has working years inside the period"),
+    url_name="dossier_doelstellingen",
+)
+def actions_years_in_period(d: DossierData):
+    period = set(d.ronde.years)
+    problems = []
+    for a in d.acties:
+        if not a.years:
+            problems.append(_("%(code)s has no working years.") % {"code": a.code})
+        elif outside := sorted(set(a.years) - period):
+            problems.append(
+                _("%(code)s runs in %(years)s, outside %(period)s.")
+                % {"code": a.code, "years": ", ".join(map(str, outside)), "period": d.ronde.period_label}
+            )
+    return problems
+
+
 # --- Partners en betrokkenheid ----------------------------------------------------------------
 
 
@@ -294,6 +382,22 @@ def partners_describe_involvement(d: DossierData):
         _("%(partner)s: how it is and will be involved is not described yet.") % {"partner": p}
         for p in d.partners
         if not (p.involvement.strip() and p.future_involvement.strip())
+    ]
+
+
+@rule(
+    Section.PARTNERS,
+    gettext_lazy("Every partner takes part in an action"),
+    url_name="doelen_load",
+    blocking=False,
+)
+def partners_in_actions(d: DossierData):
+    active = {a.lead_partner_id for a in d.acties}
+    active |= {p.pk for a in d.acties for p in a.partners.all()}
+    return [
+        _("%(partner)s takes part in no action.") % {"partner": p}
+        for p in d.partners
+        if p.pk not in active
     ]
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from netwerken.demo import LARGE_NETWORK
 from netwerken.models import Netwerk
 
+from .demo_doelen import seed_doelen
 from .models import Afsprakennota, Indienronde, Visie
 
 DEMO_NETWORK = "Netwerk Vrijetijdsparticipatie Waasland"
@@ -65,6 +66,7 @@ def seed_dossiers() -> list[Afsprakennota]:
                 inspraak="beslist",
                 **VISIE_ANSWERS,
             )
+        seed_doelen(nota=nota)
         dossiers.append(nota)
     large = Netwerk.objects.filter(name=LARGE_NETWORK).first()
     if large is not None:
@@ -74,6 +76,7 @@ def seed_dossiers() -> list[Afsprakennota]:
                 nota=nota, text=VISIE_TEXT, vorm=Visie.Vorm.BEIDE, vorm_motivation="Zie boven.",
                 inspraak="geconsulteerd", **VISIE_ANSWERS,
             )
+        seed_doelen(nota=nota, size="large")
         dossiers.append(nota)
     return dossiers
 

@@ -145,24 +145,54 @@ def dossier_history(
             records = records.filter(id=int(pk))
         if user_id:
             records = records.filter(history_user_id=user_id)
-        records = records.select_related("history_user").order_by("-history_date")[: limit + 1]
-        streams.append(_entries(model, list(records), label))
+        records = records.select_related("history_user").order_by("-history_date")
+        m2m = _m2m_fields(model)
+        if m2m:
+            records = records.prefetch_related(*m2m.values())
+        streams.append(_entries(model, list(records[: limit + 1]), label, m2m))
     newest_first = merge(*streams, key=lambda e: e.when, reverse=True)
     return list(islice(newest_first, limit))
 
 
-def _entries(model, records, label):
+def _m2m_fields(model) -> dict[str, str]:
+    """{m2m field name: accessor of its history rows on a historical record}."""
+    history = model.history.model
+    accessors = {}
+    for field in getattr(history, "_history_m2m_fields", []):
+        suffix = f"_{field.name}"
+        for rel in history._meta.related_objects:
+            if rel.related_model._meta.model_name.endswith(suffix):
+                accessors[field.name] = rel.get_accessor_name()
+    return accessors
+
+
+def _m2m_ids(record, name, model, accessor) -> set:
+    related = model._meta.get_field(name).related_model
+    rows = getattr(record, accessor).all()  # prefetched: no query per record
+    for row in rows:
+        fk = next(f for f in row._meta.fields if f.related_model is related)
+        return {getattr(r, fk.attname) for r in rows}
+    return set()
+
+
+def _entries(model, records, label, m2m=None):
+    m2m = m2m or {}
     # Records come newest first; each one's changes are against the record before it.
     by_object = {}
     for record in reversed(records):
         previous = by_object.get(record.id)
         changes = []
         if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
+            delta = record.diff_against(previous, excluded_fields=list(m2m))
+            names = [c.field for c in delta.changes]
+            names += [
+                n for n, acc in m2m.items()
+                if _m2m_ids(record, n, model, acc) != _m2m_ids(previous, n, model, acc)
+            ]
             changes = [
-                str(model._meta.get_field(c.field).verbose_name)
-                for c in delta.changes
-                if c.field not in {"version", "updated_at"}
+                str(model._meta.get_field(name).verbose_name)
+                for name in names
+                if name not in {"version", "updated_at"}
             ]
         by_object[record.id] = record
         record.changed_fields = changes

@@ -260,12 +260,15 @@ def partner_remove(request, pk, partner_pk):
         ),
         pk=partner_pk,
     )
-    if request.method == "POST":
+    leads = list(partner.geleide_acties.select_related("od__sd", "nota__ronde"))
+    joins = list(partner.acties.select_related("od__sd", "nota__ronde"))
+    if request.method == "POST" and not leads:
         partner.delete()
         messages.success(request, _("%(partner)s has been removed.") % {"partner": partner})
         return redirect(netwerk.get_absolute_url() + "#partners")
     return render(
         request,
         "netwerken/partner_confirm_remove.html",
-        {"netwerk": netwerk, "access": access, "partner": partner},
+        {"netwerk": netwerk, "access": access, "partner": partner, "leads": leads, "joins": joins},
+        status=409 if request.method == "POST" else 200,
     )

@@ -108,4 +108,11 @@ def make_ready(nota):
                 )
     if not netwerk.partners.filter(kind="vereniging_armen").exists():
         PartnerFactory(netwerk=netwerk, kind="vereniging_armen", name="De Klink")
+    from dossiers.models import Actie, OperationeleDoelstelling, StrategischeDoelstelling
+
+    if not nota.strategische_doelstellingen.exists():
+        lead = netwerk.partners.get(kind="vereniging_armen")
+        sd = StrategischeDoelstelling.objects.create(nota=nota, title="Iedereen kent het aanbod")
+        od = OperationeleDoelstelling.objects.create(sd=sd, title="Toeleiders kennen het aanbod")
+        Actie.objects.create(od=od, title="Infomarkt", years=nota.ronde.action_years, lead_partner=lead)
     return nota

@@ -40,6 +40,11 @@ class StrategischeDoelstelling(models.Model):
     def code(self) -> str:
         return f"SD{self.position}"
 
+    @property
+    def anchor(self) -> str:
+        """What comments and history call this item."""
+        return f"{self._meta.model_name}:{self.pk}"
+
 
 class OperationeleDoelstelling(models.Model):
     # The dossier is reachable through the SD; kept here too so that history and queries about
@@ -69,6 +74,10 @@ class OperationeleDoelstelling(models.Model):
     @property
     def code(self) -> str:
         return f"OD{self.sd.position}.{self.position}"
+
+    @property
+    def anchor(self) -> str:
+        return f"{self._meta.model_name}:{self.pk}"
 
 
 class Actie(models.Model):
@@ -114,6 +123,10 @@ class Actie(models.Model):
     @property
     def code(self) -> str:
         return f"A{self.od.sd.position}.{self.od.position}.{self.position}"
+
+    @property
+    def anchor(self) -> str:
+        return f"{self._meta.model_name}:{self.pk}"
 
 
 class ActieIndicator(models.Model):

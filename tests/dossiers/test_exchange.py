@@ -83,7 +83,7 @@ def test_copy_into_the_next_round(coordinator_client, full_nota):  # noqa: F811
     assert netwerk.partners.count() == partners_before  # the network's partners are reused
     document = build_snapshot(copy)
     actions = [a for sd in document["doelstellingen"] for od in sd["ods"] for a in od["acties"]]
-    assert [a["title"] for a in actions] == ["Vakantiekamp voor gezinnen", "UiTPAS-infomarkt"]
+    assert [a["title"] for a in actions] == ["Infomarkt", "Vakantiekamp voor gezinnen", "UiTPAS-infomarkt"]
     assert all(a["years"] == [] for a in actions)  # 2027-2028 lie before the new period
     assert document["begroting"]["years"] == [2030, 2031, 2032]
     assert document["visie"]["text"] == full_nota.visie.text
@@ -118,6 +118,6 @@ def test_the_word_document_has_the_same_structure(full_nota):  # noqa: F811
         "7. Deelnemende gemeenten",
     ]
     text = "\n".join(p.text for p in word.paragraphs)
-    assert "A1.1.1 Vakantiekamp voor gezinnen" in text
+    assert "A2.1.1 Vakantiekamp voor gezinnen" in text
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert "270.000,00" in cells and "-30.000,00" in cells

@@ -35,7 +35,7 @@ def squash(text: str) -> str:
 def full_nota(nota_a):
     make_ready(nota_a)
     partner = nota_a.netwerk.partners.first()
-    sd = StrategischeDoelstelling.objects.create(nota=nota_a, position=1, title="Iedereen kent het aanbod")
+    sd = StrategischeDoelstelling.objects.create(nota=nota_a, position=2, title="Iedereen bereikt het aanbod")
     od = OperationeleDoelstelling.objects.create(sd=sd, position=1, title="Drempels verlagen")
     for i, title in enumerate(["Vakantiekamp voor gezinnen", "UiTPAS-infomarkt"], start=1):
         actie = Actie.objects.create(od=od, position=i, title=title, years=[2027, 2028], lead_partner=partner)
@@ -63,7 +63,7 @@ def test_the_pdf_follows_the_decree(full_nota):
     # Each heading appears in the table of contents and again as a chapter, in that order.
     chapters = [text.rindex(h) for h in headings]
     assert chapters == sorted(chapters)
-    for title in ["Vakantiekamp voor gezinnen", "UiTPAS-infomarkt", "Iedereen kent het aanbod"]:
+    for title in ["Vakantiekamp voor gezinnen", "UiTPAS-infomarkt", "Iedereen bereikt het aanbod"]:
         assert title in text
     # Totals: 6 years of 45.000,00 expenses and 40.000,00 income, balance -5.000,00 a year.
     assert "270.000,00" in text and "240.000,00" in text and "-30.000,00" in text
