@@ -50,7 +50,8 @@ def _house_theme():
 
 _house_theme()
 
-_NUMBER = re.compile(r"-?\d+\.\d{3,}")
+# Long decimals, and Decimal's exponent notation (leather's zero comes out as "0E-25").
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?[eE][-+]?\d+|-?\d+\.\d{3,}")
 
 
 def _tidy(element: ET.Element) -> None:
@@ -64,9 +65,10 @@ def _tidy(element: ET.Element) -> None:
 
 def _svg(chart: leather.Chart, *, chart_id: str, title: str, desc: str, height: int, extra=None) -> SafeString:
     group = chart.to_svg_group(WIDTH, height)
+    _tidy(group)
     if extra:
         extra(group)
-    _tidy(group)
+        _tidy(group)
     root = ET.Element(
         "svg",
         {

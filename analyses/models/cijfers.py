@@ -41,7 +41,7 @@ class Indicator(models.Model):
         _("unit"),
         max_length=100,
         blank=True,
-        help_text=_("What the number counts, e.g. “per 1,000 inhabitants” or “% of births”."),
+        help_text=_("What the number counts, e.g. “per 1,000 inhabitants” or “percentage of births”."),
     )
     definition = models.TextField(_("definition"))
     publisher = models.CharField(_("publisher"), max_length=200)

@@ -13,7 +13,6 @@ COVERED = {
     "dossier_history",
     "dossier_doelstellingen",
     "dossier_begroting",
-    "dossier_omgevingsanalyse",
 }
 
 
@@ -30,7 +29,6 @@ def rows(nota_a, ronde):
         ("dossier_history", f"/dossiers/{d}/geschiedenis/", "get", READ, None),
         ("dossier_doelstellingen", f"/dossiers/{d}/doelstellingen/", "get", READ, None),
         ("dossier_begroting", f"/dossiers/{d}/begroting/", "get", READ, None),
-        ("dossier_omgevingsanalyse", f"/dossiers/{d}/omgevingsanalyse/", "get", READ, None),
     ]
 
 
