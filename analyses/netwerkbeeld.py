@@ -30,6 +30,7 @@ class Netwerkbeeld:
     # regional one works for the whole area either, a point of attention otherwise.
     without_poverty: list
     regional_poverty: list  # names of regional poverty organisations
+    without_partners: list  # municipalities no partner works for
     svg: str = ""
 
 
@@ -55,12 +56,15 @@ def netwerkbeeld(deelnemers, partners) -> Netwerkbeeld:
         regional_poverty=[
             p.name for p in partners if p.gemeente_id is None and p.kind in Partner.POVERTY_KINDS
         ],
+        without_partners=[
+            label for label, pk, cells, _ok in rows if pk is not None and not any(cells.values())
+        ],
     )
     picture.svg = draw(picture)
     return picture
 
 
-def _text(parent, x, y, text, *, size=13, fill=INK, anchor="start", weight=None, **extra):
+def _text(parent, x, y, text, *, size=14, fill=INK, anchor="start", weight=None, **extra):
     node = ET.SubElement(parent, "text", x=str(x), y=str(y), fill=fill, **extra)
     node.set("font-family", FONT)
     node.set("font-size", str(size))

@@ -29,3 +29,9 @@ def test_a_regional_poverty_organisation_softens_it(partner_client, nota_a, netw
     page = partner_client.get(url(nota_a)).text
     assert "De Keeting werkt voor het hele werkingsgebied, maar geen armoedeorganisatie werkt lokaal in: Sint-Niklaas, Temse." in page
     assert "Sint-Niklaas ✗" not in page
+
+
+def test_a_municipality_without_any_partner_is_a_blind_spot(partner_client, nota_a, netwerk_a):
+    PartnerFactory(netwerk=netwerk_a, name="Cultuurdienst Temse", kind="cultuurdienst", gemeente=gemeente("Temse"))
+    page = partner_client.get(url(nota_a)).text
+    assert "Nog geen enkele partner werkt voor: Sint-Niklaas." in page
