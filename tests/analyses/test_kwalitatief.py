@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from concurrency.forms import get_signer
 
@@ -170,3 +172,12 @@ def test_query_counts_do_not_grow(coordinator_client, nota_a, path, django_asser
     add(20)
     with django_assert_max_num_queries(len(small.captured_queries)):
         coordinator_client.get(url(nota_a, path))
+
+
+def test_changes_to_the_analysis_show_in_the_dossier_history(coordinator_client, nota_a):
+    coordinator_client.post(url(nota_a, "swot/toevoegen/"), {"kind": "kans", "text": "Nieuwe fusiegemeente"})
+    coordinator_client.post(url(nota_a, "vragen/netwerk/"), {"spelers": "De bib.", "version": ""})
+    html = coordinator_client.get(f"/dossiers/{nota_a.pk}/geschiedenis/").text
+    words = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "SWOT-punt: kans: Nieuwe fusiegemeente aangemaakt" in words
+    assert "Kwalitatieve analyse: Netwerkanalyse aangemaakt" in words
