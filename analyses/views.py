@@ -1,15 +1,165 @@
+"""The omgevingsanalyse of a dossier: the hub, the figures, the network picture; and the
+dashboard of a network."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 from dossiers.access import dossier_for
+from dossiers.checklist import DossierData
+from dossiers.concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
 from dossiers.models import Section
 from dossiers.views import dossier_context
+from netwerken.keep import form_data, login_required_keeping_post
+from netwerken.permissions import EDIT, VIEW, netwerk_for
+
+from . import questions
+from .figures import build_figures, dashboard_cards
+from .forms import IndicatorChoiceForm, InterpretationForm
+from .models import GekozenIndicator, Indicator
+from .netwerkbeeld import netwerkbeeld
+from .services import analyse_choose_indicators
+
+
+def analyse_context(nota, access, data=None, *, page, **extra):
+    data = data or DossierData(nota)
+    return dossier_context(
+        nota, access, data, section=Section.OMGEVINGSANALYSE, analyse_page=page, **extra
+    )
+
+
+def _figures(nota, data):
+    return build_figures(
+        [(k.indicator, k) for k in data.analyse_keuzes],
+        [d.gemeente for d in data.deelnemers],
+        prefix=f"d{nota.pk}",
+    )
 
 
 @login_required
 @require_GET
-def dossier_analyse(request, pk):
+def hub(request, pk):
     nota, access = dossier_for(request.user, pk)
-    context = dossier_context(nota, access, section=Section.OMGEVINGSANALYSE)
-    return render(request, "analyses/dossier_analyse.html", context)
+    data = DossierData(nota)
+    analyses = [
+        (kind, label, data.kwalitatieve_analyses.get(kind), len(questions.QUESTIONS[kind]))
+        for kind, label in questions.KINDS
+    ]
+    context = analyse_context(
+        nota,
+        access,
+        data,
+        page="overzicht",
+        keuzes=data.analyse_keuzes,
+        aantallen=data.analyse_aantallen,
+        analyses=analyses,
+        can_import=access.can_import_values,
+    )
+    return render(request, "analyses/hub.html", context)
+
+
+@login_required
+@require_GET
+def cijfers(request, pk):
+    nota, access = dossier_for(request.user, pk)
+    data = DossierData(nota)
+    context = analyse_context(
+        nota,
+        access,
+        data,
+        page="cijfers",
+        figures=_figures(nota, data),
+        can_import=access.can_import_values,
+    )
+    return render(request, "analyses/cijfers.html", context)
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def indicatoren(request, pk):
+    nota, access = dossier_for(request.user, pk, EDIT)
+    data = DossierData(nota)
+    form = IndicatorChoiceForm(form_data(request), nota=nota)
+    if request.method == "POST" and form.is_valid():
+        added, removed = analyse_choose_indicators(
+            nota=nota, indicators=form.cleaned_data["indicators"]
+        )
+        if added or removed:
+            messages.success(
+                request,
+                _("The choice of indicators has been saved: %(added)s added, %(removed)s removed.")
+                % {"added": len(added), "removed": len(removed)},
+            )
+        else:
+            messages.info(request, _("Nothing changed in the choice of indicators."))
+        return redirect("analyse_cijfers", pk=nota.pk)
+    dekking = data.analyse_dekking
+    n_gemeenten = len(data.deelnemers)
+    options = [
+        (indicator, len(dekking.get(indicator.pk, ())), n_gemeenten)
+        for indicator in form.fields["indicators"].queryset
+    ]
+    context = analyse_context(nota, access, data, page="cijfers", form=form, options=options)
+    return render(request, "analyses/indicatoren.html", context)
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def duiding(request, pk, keuze_pk):
+    nota, access = dossier_for(request.user, pk, EDIT if request.method == "POST" else VIEW)
+    keuze = get_object_or_404(GekozenIndicator.objects.select_related("indicator"), pk=keuze_pk, nota=nota)
+    form = InterpretationForm(form_data(request), instance=keuze) if access.can_edit else None
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        saved, current = save_or_conflict(form)
+        if saved:
+            messages.success(
+                request,
+                _("What %(indicator)s means for the network has been saved.")
+                % {"indicator": keuze.indicator},
+            )
+            url = reverse("analyse_cijfers", args=[nota.pk])
+            return redirect(f"{url}#indicator-{keuze.indicator.code}")
+        who, when = last_editor(current)
+        conflict = {"rows": differences(form, current), "who": who, "when": when}
+        form = rebind_after_conflict(InterpretationForm, request.POST, current)
+    data = DossierData(nota)
+    figures = build_figures(
+        [(keuze.indicator, keuze)], [d.gemeente for d in data.deelnemers], prefix=f"d{nota.pk}"
+    )
+    context = analyse_context(
+        nota, access, data, page="cijfers", keuze=keuze, form=form, conflict=conflict, figure=figures[0]
+    )
+    return render(request, "analyses/duiding.html", context, status=409 if conflict else 200)
+
+
+@login_required
+@require_GET
+def netwerkbeeld_view(request, pk):
+    nota, access = dossier_for(request.user, pk)
+    data = DossierData(nota)
+    picture = netwerkbeeld(data.deelnemers, data.partners)
+    context = analyse_context(nota, access, data, page="netwerkbeeld", beeld=picture)
+    return render(request, "analyses/netwerkbeeld.html", context)
+
+
+@login_required
+@require_GET
+def dashboard(request, pk):
+    netwerk, access = netwerk_for(request.user, pk)
+    dossiers = list(netwerk.dossiers.select_related("ronde"))
+    followed = GekozenIndicator.objects.filter(nota__netwerk=netwerk).values("indicator")
+    chosen = Indicator.objects.filter(pk__in=followed).order_by("name")
+    gemeenten = [d.gemeente for d in netwerk.deelnemende_gemeenten.select_related("gemeente")]
+    figures = build_figures([(i, None) for i in chosen], gemeenten, prefix=f"n{netwerk.pk}")
+    context = {
+        "netwerk": netwerk,
+        "access": access,
+        "cards": dashboard_cards(figures),
+        "dossiers": dossiers,
+        "can_import": access.can_import_values,
+    }
+    return render(request, "analyses/dashboard.html", context)

@@ -47,6 +47,7 @@ class Entry:
 def _sources(nota: Afsprakennota):
     """(model, queryset of its historical records for this dossier, label function)."""
     netwerk = nota.netwerk
+    from analyses.history import history_sources as analyse_history_sources
     from netwerken.models import DeelnemendeGemeente, Netwerk, Partner
 
     return [
@@ -77,6 +78,7 @@ def _sources(nota: Afsprakennota):
             lambda r: str(r.gemeente),
         ),
         (Netwerk, Netwerk.history.filter(id=netwerk.pk), lambda r: r.name),
+        *analyse_history_sources(nota),
     ]
 
 

@@ -22,15 +22,18 @@ COMMENT = "comment"
 CONFIRM = "confirm"  # confirm the involvement of the partner one speaks for
 REVIEW = "review"
 INTERNAL = "internal"  # publiq-internal notes and comments
+# Import indicator values. They are shared by all networks: coordinators may import those of
+# the municipalities of their own networks, reviewers and administrators those of all.
+IMPORT_VALUES = "import_values"
 
 ADMIN = "admin"
 REVIEWER = "reviewer"
 
 ABILITIES: dict[str, frozenset[str]] = {
-    ADMIN: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL}),
-    Membership.Role.COORDINATOR: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT}),
+    ADMIN: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES}),
+    Membership.Role.COORDINATOR: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES}),
     Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM}),
-    REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL}),
+    REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES}),
 }
 
 
@@ -56,6 +59,7 @@ class Access:
     can_confirm = property(lambda self: self.can(CONFIRM))
     can_review = property(lambda self: self.can(REVIEW))
     can_see_internal = property(lambda self: self.can(INTERNAL))
+    can_import_values = property(lambda self: self.can(IMPORT_VALUES))
 
     def without(self, *abilities: str) -> "Access":
         """The same access with some abilities taken away (e.g. editing a submitted dossier)."""

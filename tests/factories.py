@@ -115,4 +115,40 @@ def make_ready(nota):
         sd = StrategischeDoelstelling.objects.create(nota=nota, title="Iedereen kent het aanbod")
         od = OperationeleDoelstelling.objects.create(sd=sd, title="Toeleiders kennen het aanbod")
         Actie.objects.create(od=od, title="Infomarkt", years=nota.ronde.action_years, lead_partner=lead)
+    from analyses.demo import seed_analyse
+
+    ensure_indicators()
+    seed_analyse(nota=nota)
     return nota
+
+
+# --- Omgevingsanalyse (analyses app) ---
+
+
+def ensure_indicators():
+    """The indicator catalogue comes with a data migration; transactional tests flush it."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from analyses.models import Indicator
+
+    if not Indicator.objects.exists():
+        import_module("analyses.migrations.0002_seed_indicators").seed(apps, None)
+
+
+def indicator(code: str):
+    from analyses.models import Indicator
+
+    ensure_indicators()
+    return Indicator.objects.get(code=code)
+
+
+class IndicatorValueFactory(DjangoModelFactory):
+    class Meta:
+        model = "analyses.IndicatorValue"
+
+    indicator = factory.LazyFunction(lambda: indicator("kansarmoede-index"))
+    gemeente = factory.LazyFunction(lambda: gemeente("Temse"))
+    year = 2023
+    value = factory.Sequence(lambda n: 10 + n)

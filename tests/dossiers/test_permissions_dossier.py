@@ -12,7 +12,6 @@ COVERED = {
     "dossier_gemeenten",
     "dossier_history",
     "dossier_begroting",
-    "dossier_omgevingsanalyse",
 }
 
 
@@ -28,7 +27,6 @@ def rows(nota_a, ronde):
         ("dossier_gemeenten", f"/dossiers/{d}/gemeenten/", "get", READ, None),
         ("dossier_history", f"/dossiers/{d}/geschiedenis/", "get", READ, None),
         ("dossier_begroting", f"/dossiers/{d}/begroting/", "get", READ, None),
-        ("dossier_omgevingsanalyse", f"/dossiers/{d}/omgevingsanalyse/", "get", READ, None),
     ]
 
 

@@ -1,0 +1,77 @@
+"""Who may import indicator values, and for which municipalities.
+
+Values are shared by all networks, so importing is not tied to one network. The abilities come
+from the one table in `netwerken.permissions`: reviewers and administrators hold
+IMPORT_VALUES everywhere, coordinators in the networks they coordinate. So a coordinator's
+import is limited to the municipalities of those networks, and only staff may change a Flemish
+reference value that already exists.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from netwerken.models import DeelnemendeGemeente, Membership
+from netwerken.permissions import ADMIN, REVIEWER, Access
+
+from .models import ImportBatch
+
+
+@dataclass(frozen=True)
+class ImportScope:
+    everything: bool = False
+    netwerk_ids: frozenset = frozenset()
+    gemeente_ids: frozenset = frozenset()
+
+    @property
+    def can_import(self) -> bool:
+        return self.everything or bool(self.netwerk_ids)
+
+    def covers(self, gemeente_id) -> bool:
+        return self.everything or gemeente_id in self.gemeente_ids
+
+    @property
+    def may_change_flemish(self) -> bool:
+        return self.everything
+
+
+NO_SCOPE = ImportScope()
+
+
+def import_scope(user) -> ImportScope:
+    if not user.is_authenticated or not user.is_active:
+        return NO_SCOPE
+    global_roles = {ADMIN} if user.is_superuser else set()
+    if user.is_reviewer:
+        global_roles.add(REVIEWER)
+    if Access(roles=frozenset(global_roles)).can_import_values:
+        return ImportScope(everything=True)
+    netwerk_ids = frozenset(
+        m.netwerk_id
+        for m in Membership.objects.filter(user=user).only("netwerk_id", "role")
+        if Access(roles=frozenset({m.role})).can_import_values
+    )
+    if not netwerk_ids:
+        return NO_SCOPE
+    gemeente_ids = frozenset(
+        DeelnemendeGemeente.objects.filter(netwerk_id__in=netwerk_ids).values_list(
+            "gemeente_id", flat=True
+        )
+    )
+    return ImportScope(netwerk_ids=netwerk_ids, gemeente_ids=gemeente_ids)
+
+
+def require_import(user) -> ImportScope:
+    scope = import_scope(user)
+    if not scope.can_import:
+        raise PermissionDenied
+    return scope
+
+
+def batch_for(user, pk) -> tuple[ImportBatch, ImportScope]:
+    """An import the user may see (their own, or any for staff): 404 otherwise."""
+    scope = require_import(user)
+    batches = ImportBatch.objects.select_related("indicator", "uploaded_by")
+    batch = get_object_or_404(batches.visible_to(user, sees_all=scope.everything), pk=pk)
+    return batch, scope
