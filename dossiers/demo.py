@@ -4,6 +4,7 @@ tests and benchmarks. Running it again changes nothing."""
 
 from django.db import transaction
 
+from analyses.demo import seed_analyse
 from netwerken.demo import LARGE_NETWORK
 from netwerken.models import Netwerk
 
@@ -67,6 +68,7 @@ def seed_dossiers() -> list[Afsprakennota]:
                 **VISIE_ANSWERS,
             )
         seed_doelen(nota=nota)
+        seed_analyse(nota=nota)
         dossiers.append(nota)
     large = Netwerk.objects.filter(name=LARGE_NETWORK).first()
     if large is not None:
@@ -77,6 +79,7 @@ def seed_dossiers() -> list[Afsprakennota]:
                 inspraak="geconsulteerd", **VISIE_ANSWERS,
             )
         seed_doelen(nota=nota, size="large")
+        seed_analyse(nota=nota, size="large")
         dossiers.append(nota)
     return dossiers
 

@@ -103,12 +103,11 @@ def compare(old: dict, new: dict) -> list[SectionDiff]:
     old, new = _with_partner_names(old), _with_partner_names(new)
     sections = {value: SectionDiff(value, str(label)) for value, label in Section.choices}
 
-    old_a, new_a = old.get("omgevingsanalyse") or {}, new.get("omgevingsanalyse") or {}
-    sections[Section.OMGEVINGSANALYSE].changes = [
-        Change("changed", key, [(key, inline_diff(str(old_a.get(key, "")), str(new_a.get(key, ""))))])
-        for key in sorted(set(old_a) | set(new_a))
-        if old_a.get(key) != new_a.get(key)
-    ]
+    names = {g["nis_code"]: g["name"] for g in [*old.get("gemeenten", []), *new.get("gemeenten", [])]}
+    sections[Section.OMGEVINGSANALYSE].changes = _analyse(
+        _with_gemeente_names(old.get("omgevingsanalyse") or {}, names),
+        _with_gemeente_names(new.get("omgevingsanalyse") or {}, names),
+    )
 
     ov, nv = old.get("visie") or {}, new.get("visie") or {}
     details = _text_changes(
@@ -191,3 +190,79 @@ def _budget(old, new):
         (_("Balance"), old_t["balance_total"], new_t["balance_total"]),
     ]
     return changes, totals
+
+
+def _keyed(items, *fields):
+    """Give items without a key of their own one: their identifying fields, numbered when repeated."""
+    seen = {}
+    keyed = []
+    for item in items:
+        identity = "|".join(str(item.get(f, "")) for f in fields)
+        seen[identity] = seen.get(identity, 0) + 1
+        keyed.append({**item, "key": f"{identity}#{seen[identity]}"})
+    return keyed
+
+
+def _with_gemeente_names(analyse: dict, names: dict) -> dict:
+    """A copy of the analysis that names municipalities instead of giving their NIS code."""
+    named = lambda codes: sorted(names.get(c, c) for c in codes)  # noqa: E731
+    return {
+        **analyse,
+        "indicators": [
+            {**i, "values": {names.get(c, c): v for c, v in sorted(i.get("values", {}).items())}}
+            for i in analyse.get("indicators", [])
+        ],
+        "drempels": [{**d, "gemeenten": named(d.get("gemeenten", []))} for d in analyse.get("drempels", [])],
+        "kansengroepen": [
+            {**k, "gemeenten": named(k.get("gemeenten", []))} for k in analyse.get("kansengroepen", [])
+        ],
+    }
+
+
+def _analyse(old, new):
+    from analyses import questions
+    from analyses.models import Bevraging, SwotItem
+
+    from .vocab import Doelgroep, Drempel
+
+    label = lambda choices, value: str(dict(choices).get(value, value))  # noqa: E731
+    changes = _compare_items(
+        [{**i, "key": i["code"]} for i in old.get("indicators", [])],
+        [{**i, "key": i["code"]} for i in new.get("indicators", [])],
+        lambda i: _("Indicator “%(name)s”") % {"name": i["name"]},
+        [("interpretation", _("What the figures mean for the network")),
+         ("values", _("Figures")), ("reference", _("Flemish reference"))],
+    )
+    old_q = {part["kind"]: part.get("answers", {}) for part in old.get("kwalitatief", [])}
+    new_q = {part["kind"]: part.get("answers", {}) for part in new.get("kwalitatief", [])}
+    for kind, kind_label in questions.KINDS:
+        details = _text_changes(
+            [(str(q), old_q.get(kind, {}).get(key, ""), new_q.get(kind, {}).get(key, ""))
+             for key, q in questions.QUESTIONS[kind]]
+        )
+        if details:
+            changes.append(Change("changed", str(kind_label), details))
+    swot_text = lambda s: f"{label(SwotItem.Kind.choices, s['kind'])}: {s['text']}"  # noqa: E731
+    old_swot, new_swot = [swot_text(s) for s in old.get("swot", [])], [swot_text(s) for s in new.get("swot", [])]
+    changes += [Change("added", _("SWOT – %(item)s") % {"item": t}) for t in new_swot if t not in old_swot]
+    changes += [Change("removed", _("SWOT – %(item)s") % {"item": t}) for t in old_swot if t not in new_swot]
+    changes += _compare_items(
+        _keyed(old.get("drempels", []), "drempel"),
+        _keyed(new.get("drempels", []), "drempel"),
+        lambda d: _("Threshold: %(label)s") % {"label": label(Drempel.choices, d["drempel"])},
+        [("description", _("Description")), ("doelgroepen", _("Groups")), ("gemeenten", _("Municipalities"))],
+    )
+    changes += _compare_items(
+        _keyed(old.get("kansengroepen", []), "doelgroep", "name"),
+        _keyed(new.get("kansengroepen", []), "doelgroep", "name"),
+        lambda k: _("Kansengroep: %(label)s") % {"label": " – ".join(
+            x for x in [label(Doelgroep.choices, k["doelgroep"]), k.get("name")] if x)},
+        [("description", _("Description")), ("gemeenten", _("Municipalities"))],
+    )
+    changes += _compare_items(
+        _keyed(old.get("bevragingen", []), "method", "period"),
+        _keyed(new.get("bevragingen", []), "method", "period"),
+        lambda b: f"{label(Bevraging.Method.choices, b['method'])} ({b['period']})",
+        [("participants", _("Number of people")), ("description", _("What came out of it"))],
+    )
+    return changes

@@ -74,6 +74,9 @@ def prepare(document: dict) -> dict:
             (str(label), visie["questions"].get(name, "")) for name, label in Visie.QUESTIONS
         ]
 
+    from analyses.document import prepare_analyse
+
+    document["omgevingsanalyse"] = prepare_analyse(document.get("omgevingsanalyse"), gemeenten)
     return {
         **document,
         "partner_list": list(partners.values()),

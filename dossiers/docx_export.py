@@ -5,6 +5,7 @@ from io import BytesIO
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -135,11 +136,73 @@ def _runs(paragraph, element, bold=False, italic=False):
 
 
 def _analyse(word, doc):
+    """The analysis with its figures as tables; the drawn charts are in the PDF only."""
     _heading(word, "1. " + _("Environment analysis"), 1)
-    from .analyse_export import docx_analyse
-
-    if not docx_analyse(word, doc.get("omgevingsanalyse"), heading=_heading):
+    analyse = doc.get("omgevingsanalyse")
+    if not analyse:
         _empty(word)
+        return
+    _heading(word, _("Quantitative analysis"), 2)
+    if not analyse["indicators"]:
+        _empty(word)
+    for ind in analyse["indicators"]:
+        _heading(word, ind["name"] + (f" ({ind['unit']})" if ind["unit"] else ""), 3)
+        word.add_paragraph(_("Source:") + " " + ind["publisher"])
+        if ind["years"]:
+            rows = [*ind["table"]["rows"], ind["table"]["reference"]]
+            _table(word, [_("Municipality"), *ind["years"]], rows, numeric_from=1)
+        paragraph = word.add_paragraph()
+        paragraph.add_run(_("What the figures mean for the network") + ": ").bold = True
+        paragraph.add_run(ind["interpretation"] or _("not filled in yet"))
+    _heading(word, _("Qualitative analysis"), 2)
+    for part in analyse["kwalitatief"]:
+        _heading(word, part["label"], 3)
+        if not part["answered"]:
+            _empty(word)
+        for question, answer in part["rows"]:
+            if answer:
+                word.add_paragraph(question).runs[0].bold = True
+                word.add_paragraph(answer)
+    _heading(word, _("SWOT"), 2)
+    if analyse["swot"]:
+        rows = [
+            (group["label"].capitalize(), s["text"], s["source_label"] or "–")
+            for group in analyse["swot_groups"]
+            for s in group["items"]
+        ]
+        _table(word, [_("Kind"), _("Description"), _("Where it comes from")], rows)
+    else:
+        _empty(word)
+    _heading(word, _("Thresholds"), 2)
+    if not analyse["drempels"]:
+        _empty(word)
+    for d in analyse["drempels"]:
+        _labelled(word, d["label"].capitalize(), d["description"])
+        _facts(word, [(_("Groups"), d["doelgroep_labels"]), (_("Municipalities"), d["gemeente_names"])])
+    _heading(word, _("Kansengroepen in the region"), 2)
+    if not analyse["kansengroepen"]:
+        _empty(word)
+    for k in analyse["kansengroepen"]:
+        _labelled(word, k["label"].capitalize() + (f": {k['name']}" if k["name"] else ""), k["description"])
+        _facts(word, [(_("Municipalities"), k["gemeente_names"])])
+    _heading(word, _("How people in poverty were heard"), 2)
+    if not analyse["bevragingen"]:
+        _empty(word)
+    for b in analyse["bevragingen"]:
+        people = ngettext("%(n)s person", "%(n)s people", b["participants"]) % {"n": b["participants"]}
+        _labelled(word, f"{b['method_label'].capitalize()} ({b['period']}, {people})", b["description"])
+
+
+def _labelled(word, label, text):
+    paragraph = word.add_paragraph()
+    paragraph.add_run(label + ". ").bold = True
+    paragraph.add_run(text or "")
+
+
+def _facts(word, facts):
+    for label, values in facts:
+        if values:
+            word.add_paragraph(f"{label}: {', '.join(values)}").runs[0].font.size = Pt(9)
 
 
 def _visie(word, doc):

@@ -15,6 +15,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from analyses.exchange import import_analyse, validate_analyse
 from netwerken.models import DeelnemendeGemeente, Gemeente, Netwerk, Partner
 
 from .models import (
@@ -231,12 +232,7 @@ def validate_document(document, *, ronde=None, netwerk=None):
                 c.fail(f"{path}.amounts.{year}", _("year outside the subsidy period"))
             c.money(amount, f"{path}.amounts.{year}")
 
-    try:
-        from analyses.exchange import validate_analyse
-    except ImportError:
-        pass
-    else:
-        validate_analyse(c, doc.get("omgevingsanalyse"), "$.omgevingsanalyse", nis_codes=nis_codes)
+    validate_analyse(c, doc.get("omgevingsanalyse"), "$.omgevingsanalyse", nis_codes=nis_codes)
     return c.problems, ronde
 
 
@@ -327,12 +323,7 @@ def import_document(document, *, ronde=None, netwerk=None, user=None) -> Afsprak
             Begrotingsbedrag(post=post, year=int(year), amount=Decimal(str(amount)))
             for year, amount in line.get("amounts", {}).items()
         )
-    try:
-        from analyses.exchange import import_analyse
-    except ImportError:
-        pass
-    else:
-        import_analyse(nota, doc.get("omgevingsanalyse"))
+    import_analyse(nota, doc.get("omgevingsanalyse"))
     return nota
 
 

@@ -11,7 +11,8 @@ import hashlib
 import json
 from decimal import Decimal
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from .checklist import DossierData
 from .richtext import plain_text
@@ -33,7 +34,12 @@ def sha256_of(document: dict) -> str:
 
 
 def build_snapshot(nota, data: DossierData | None = None) -> dict:
-    data = data or DossierData(nota)
+    # Labels drawn into the charts are in the users' language, whoever asks (a command, a task).
+    with translation.override(settings.LANGUAGE_CODE):
+        return _build(nota, data or DossierData(nota))
+
+
+def _build(nota, data: DossierData) -> dict:
     netwerk, ronde = nota.netwerk, nota.ronde
     return {
         "format": FORMAT,
@@ -182,8 +188,6 @@ def _begroting(data) -> dict:
 
 
 def _omgevingsanalyse(data) -> dict | None:
-    try:
-        from analyses.snapshot import analyse_snapshot
-    except ImportError:
-        return None
+    from analyses.snapshot import analyse_snapshot
+
     return analyse_snapshot(data)

@@ -1,4 +1,5 @@
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -12,13 +13,13 @@ from tests.dossiers.test_pdf import full_nota  # noqa: F401 - the shared rich do
 
 
 def normalised(document):
-    """The document without what differs between databases: ids in keys, the moment of reading."""
+    """The document without what differs between databases: ids in keys, the moment of reading,
+    the drawn charts (their element ids hold the dossier's id)."""
     text = json.dumps({k: v for k, v in document.items() if k != "made_at"}, sort_keys=True)
+    text = re.sub(r'"(\w+_svg)": "(?:[^"\\]|\\.)*"', r'"\1": "svg"', text)
     names = {p["key"]: p["name"] for p in document["partners"]}
     for key, name in sorted(names.items(), key=lambda kv: -len(kv[0])):
         text = text.replace(f'"{key}"', json.dumps("partner:" + name))
-    import re
-
     return json.loads(re.sub(r'"(sd|od|a|b)\d+"', '"id"', text))
 
 
@@ -121,3 +122,77 @@ def test_the_word_document_has_the_same_structure(full_nota):  # noqa: F811
     assert "A2.1.1 Vakantiekamp voor gezinnen" in text
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert "270.000,00" in cells and "-30.000,00" in cells
+
+
+def test_problems_in_the_analysis_are_listed_by_place(full_nota):  # noqa: F811
+    document = json.loads(export_json(full_nota))
+    Netwerk.objects.all().delete()
+    analyse = document["omgevingsanalyse"]
+    analyse["indicators"][0]["values"]["11002"] = {"2024": "12"}  # Antwerpen is not in the network
+    first_gemeente = next(iter(analyse["indicators"][0]["values"]))
+    analyse["indicators"][0]["values"][first_gemeente]["2023"] = "hoog"
+    analyse["swot"][0]["kind"] = "kans-ish"
+    analyse["bevragingen"][0]["participants"] = 0
+    with pytest.raises(ImportRefused) as refused:
+        import_document(document)
+    places = {p.path for p in refused.value.problems}
+    assert places == {
+        "$.omgevingsanalyse.indicators[0].values.11002",
+        f"$.omgevingsanalyse.indicators[0].values.{first_gemeente}.2023",
+        "$.omgevingsanalyse.swot[0].kind",
+        "$.omgevingsanalyse.bevragingen[0].participants",
+    }
+    assert not Afsprakennota.objects.exists()
+
+
+def test_an_import_adds_missing_figures_and_keeps_the_ones_this_installation_has(full_nota):  # noqa: F811
+    from analyses.models import IndicatorValue
+
+    document = json.loads(export_json(full_nota))
+    Netwerk.objects.all().delete()
+    indicator = document["omgevingsanalyse"]["indicators"][0]
+    nis_code, by_year = next(iter(indicator["values"].items()))
+    year, value = next(iter(by_year.items()))
+    kept = IndicatorValue.objects.get(indicator__code=indicator["code"], gemeente__nis_code=nis_code, year=year)
+    kept.value = 99
+    kept.save()
+    IndicatorValue.objects.filter(indicator__code=indicator["code"], year=year).exclude(pk=kept.pk).delete()
+    import_document(document)
+    kept.refresh_from_db()
+    assert kept.value == 99  # shared data is never overwritten by a dossier
+    other = [c for c in indicator["values"] if c != nis_code and year in indicator["values"][c]]
+    assert IndicatorValue.objects.filter(
+        indicator__code=indicator["code"], gemeente__nis_code__in=other, year=year
+    ).count() == len(other)
+
+
+def test_an_indicator_unknown_here_is_added_from_the_document(full_nota):  # noqa: F811
+    from analyses.models import Indicator
+
+    document = json.loads(export_json(full_nota))
+    Netwerk.objects.all().delete()
+    indicator = document["omgevingsanalyse"]["indicators"][0]
+    indicator["code"] = "eigen-indicator"
+    imported = import_document(document)
+    added = Indicator.objects.get(code="eigen-indicator")
+    assert added.name == indicator["name"] and added.publisher == indicator["publisher"]
+    assert imported.gekozen_indicatoren.filter(indicator=added).exists()
+
+
+def test_the_word_document_holds_the_analysis(full_nota):  # noqa: F811
+    from io import BytesIO
+
+    from docx import Document
+
+    from dossiers.docx_export import build_docx
+
+    document = build_snapshot(full_nota)
+    word = Document(BytesIO(build_docx(document)))
+    text = "\n".join(p.text for p in word.paragraphs)
+    analyse = document["omgevingsanalyse"]
+    for heading in ["Kwantitatieve analyse", "Kwalitatieve analyse", "SWOT", "Drempels"]:
+        assert heading in text
+    for ind in analyse["indicators"]:
+        assert ind["name"] in text
+    assert analyse["swot"][0]["text"] in [c.text for t in word.tables for row in t.rows for c in row.cells]
+    assert analyse["bevragingen"][0]["description"] in text

@@ -43,3 +43,31 @@ def test_budget_totals_before_and_after():
     change = parts["begroting"].changes[0]
     assert change.kind == "changed" and change.details == [("2027", "100.00 → 150.00")]
     assert parts["begroting"].totals[0][1:] == (100, 150)
+
+
+def test_the_analysis_diff_names_what_changed(nota_a):
+    from analyses.models import Drempelbeschrijving, GekozenIndicator, KwalitatieveAnalyse, SwotItem
+    from dossiers.snapshot import build_snapshot
+
+    make_ready(nota_a)
+    before = build_snapshot(nota_a)
+    keuze = GekozenIndicator.objects.filter(nota=nota_a).first()
+    keuze.interpretation = "Sint-Niklaas springt eruit."
+    keuze.save()
+    SwotItem.objects.create(nota=nota_a, kind="kans", text="Nieuwe UiTPAS-regio")
+    intern = KwalitatieveAnalyse.objects.get(nota=nota_a, kind="intern")
+    intern.answers = {**intern.answers, "evaluatie": "We leerden veel."}
+    intern.save()
+    drempel = Drempelbeschrijving.objects.filter(nota=nota_a).first()
+    drempel.gemeenten.clear()
+    after = build_snapshot(nota_a)
+    changes = {p.section: p for p in compare(before, after)}["omgevingsanalyse"].changes
+    labels = {c.label: c for c in changes}
+    assert labels[f"Indicator “{keuze.indicator.name}”"].kind == "changed"
+    assert "<ins>Sint-Niklaas" in str(labels[f"Indicator “{keuze.indicator.name}”"].details[0][1])
+    assert labels["SWOT – kans: Nieuwe UiTPAS-regio"].kind == "added"
+    (question, text), = labels["Interne analyse"].details
+    assert question.startswith("Terugblik") and "<ins>veel.</ins>" in str(text)
+    threshold = next(c for c in changes if c.label.startswith("Drempel:"))
+    assert threshold.details[0][0] == "Gemeenten" and "<del>" in str(threshold.details[0][1])
+    assert len(changes) == 4  # the unchanged parts, and the charts drawn anew, are no change
