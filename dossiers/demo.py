@@ -8,6 +8,7 @@ from analyses.demo import seed_analyse
 from netwerken.demo import LARGE_NETWORK
 from netwerken.models import Netwerk
 
+from .demo_begroting import seed_begroting
 from .demo_doelen import seed_doelen
 from .models import Afsprakennota, Indienronde, Visie
 
@@ -69,6 +70,7 @@ def seed_dossiers() -> list[Afsprakennota]:
             )
         seed_doelen(nota=nota)
         seed_analyse(nota=nota)
+        seed_begroting(nota=nota)
         dossiers.append(nota)
     large = Netwerk.objects.filter(name=LARGE_NETWORK).first()
     if large is not None:
@@ -80,6 +82,7 @@ def seed_dossiers() -> list[Afsprakennota]:
             )
         seed_doelen(nota=nota, size="large")
         seed_analyse(nota=nota, size="large")
+        seed_begroting(nota=nota)
         dossiers.append(nota)
     return dossiers
 

@@ -1,15 +1,102 @@
+"""The multi-year budget grid.
+
+Without JavaScript it is one form: type the amounts, press Save, and everything is saved or
+nothing is. With JavaScript (htmx) each cell is saved when the user leaves it, and the totals,
+the balance and the checklist update in place.
+"""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from netwerken.keep import form_data, login_required_keeping_post
+from netwerken.permissions import EDIT, VIEW
 
 from .access import dossier_for
+from .checklist import DossierData
 from .models import Section
+from .services_begroting import BudgetGrid, BudgetRefused, budget_save, read_typed
 from .views import dossier_context
 
 
-@login_required
-@require_GET
+def _page(request, nota, access, grid, data=None, status=200):
+    data = data or DossierData(nota)
+    context = dossier_context(nota, access, data, section=Section.BEGROTING, grid=grid)
+    return render(request, "dossiers/begroting.html", context, status=status)
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
 def grid(request, pk):
-    nota, access = dossier_for(request.user, pk)
-    context = dossier_context(nota, access, section=Section.BEGROTING)
-    return render(request, "dossiers/begroting.html", context)
+    nota, access = dossier_for(request.user, pk, EDIT if request.method == "POST" else VIEW)
+    posted = form_data(request)
+    if request.method == "POST":
+        if "take_actions" in request.POST:
+            return _take_action_costs(request, nota, access)
+        try:
+            budget_save(nota=nota, data=posted, user=request.user)
+        except BudgetRefused as refused:
+            messages.error(request, _("Nothing has been saved: correct the amounts marked below."))
+            return _page(request, nota, access, refused.grid, status=422)
+        messages.success(request, _("The budget has been saved."))
+        return redirect("dossier_begroting", pk=nota.pk)
+    data = DossierData(nota)
+    if posted is not None and access.can_edit:
+        # Typed before the session expired: shown again, unsaved, to check and save.
+        read_typed(data.begroting, posted)
+    return _page(request, nota, access, data.begroting, data)
+
+
+def _take_action_costs(request, nota, access):
+    """Fill the line for actions with the actions' estimated costs, year by year."""
+    current = BudgetGrid(nota)
+    line = current.lines["acties"]
+    values = {}
+    for cell, cost in zip(line.cells, current.action_costs):
+        values[cell.name] = str(cost) if cost else ""
+        values[cell.version_name] = str(cell.version)
+    try:
+        budget_save(nota=nota, data=values, user=request.user)
+    except BudgetRefused as refused:
+        messages.error(request, _("Nothing has been saved: correct the amounts marked below."))
+        return _page(request, nota, access, refused.grid, status=422)
+    messages.success(request, _("The line for actions now holds the actions' estimated costs."))
+    return redirect(reverse("dossier_begroting", args=[nota.pk]) + "#acties-vergelijking")
+
+
+@login_required
+@require_POST
+def cell(request, pk):
+    """Save one cell (or one line's explanation) and answer with that cell and the new totals."""
+    nota, access = dossier_for(request.user, pk, EDIT)
+    fields = [name for name in request.POST if name[:2] in {"c-", "n-"}]
+    if len(fields) != 1:
+        raise Http404
+    name = fields[0]
+    status = 200
+    try:
+        saved = budget_save(nota=nota, data=request.POST, user=request.user)
+    except BudgetRefused as refused:
+        saved, status = refused.grid, 422
+    data = DossierData(nota)
+    context = dossier_context(nota, access, data, section=Section.BEGROTING, grid=saved)
+    context["fresh"] = data.begroting  # the totals as stored
+    if name.startswith("n-"):
+        line = saved.lines.get(name[2:])
+        if line is None:
+            raise Http404
+        context.update(line=line, template="dossiers/includes/_begroting_note.html")
+    else:
+        key, _sep, year = name[2:].rpartition("-")
+        target = saved.cell(key, int(year)) if year.isdigit() else None
+        if target is None:
+            raise Http404
+        context.update(
+            cell=target, line=target.line, line_total=context["fresh"].lines[key].total,
+            template="dossiers/includes/_begroting_cell.html",
+        )
+    return render(request, "dossiers/includes/_begroting_saved.html", context, status=status)

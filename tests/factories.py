@@ -119,6 +119,14 @@ def make_ready(nota):
 
     ensure_indicators()
     seed_analyse(nota=nota)
+    from dossiers.services_begroting import BudgetGrid, budget_save
+
+    if BudgetGrid(nota).is_empty:  # a small balanced budget
+        amounts = {}
+        for year in nota.ronde.years:
+            amounts[f"c-werking-{year}"] = "1000"
+            amounts[f"c-eigen_inbreng-{year}"] = "1000"
+        budget_save(nota=nota, data=amounts)
     return nota
 
 

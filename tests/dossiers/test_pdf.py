@@ -34,6 +34,7 @@ def squash(text: str) -> str:
 @pytest.fixture
 def full_nota(nota_a):
     make_ready(nota_a)
+    nota_a.begrotingsposten.all().delete()  # a budget of its own, below
     partner = nota_a.netwerk.partners.first()
     sd = StrategischeDoelstelling.objects.create(nota=nota_a, position=2, title="Iedereen bereikt het aanbod")
     od = OperationeleDoelstelling.objects.create(sd=sd, position=1, title="Drempels verlagen")
@@ -183,6 +184,10 @@ def test_while_rendering_the_page_polls(coordinator_client, nota_a):
 
 
 def test_submitting_makes_the_version_pdf(coordinator_client, full_nota, django_capture_on_commit_callbacks):
+    # full_nota's budget is € 5.000 short every year; submitting needs it in balance
+    coordinator_client.post(
+        f"/dossiers/{full_nota.pk}/begroting/", {f"c-eigen_inbreng-{y}": "5000" for y in full_nota.ronde.years}
+    )
     with django_capture_on_commit_callbacks(execute=True):
         coordinator_client.post(f"/dossiers/{full_nota.pk}/stap/submit/")
     export = PdfExport.objects.get(version__number=1)

@@ -12,6 +12,7 @@ COVERED = {
     "dossier_gemeenten",
     "dossier_history",
     "dossier_begroting",
+    "dossier_begroting_cel",
 }
 
 
@@ -27,6 +28,8 @@ def rows(nota_a, ronde):
         ("dossier_gemeenten", f"/dossiers/{d}/gemeenten/", "get", READ, None),
         ("dossier_history", f"/dossiers/{d}/geschiedenis/", "get", READ, None),
         ("dossier_begroting", f"/dossiers/{d}/begroting/", "get", READ, None),
+        ("dossier_begroting", f"/dossiers/{d}/begroting/", "post", WRITE, {"c-personeel-2027": "100"}),
+        ("dossier_begroting_cel", f"/dossiers/{d}/begroting/cel/", "post", WRITE, {"c-personeel-2027": "1"}),
     ]
 
 
