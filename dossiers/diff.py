@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from .document import budget_table
 from .models import Section
+from .templatetags.dossier_tags import format_euro
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
@@ -168,13 +169,15 @@ def _budget(old, new):
     ob, nb = old.get("begroting") or {"years": [], "lines": []}, new.get("begroting") or {"years": [], "lines": []}
     changes = []
     old_lines, new_lines = _by_key(ob["lines"]), _by_key(nb["lines"])
+    euro = lambda amount: format_euro(Decimal(amount))  # noqa: E731
     for key, line in new_lines.items():
         before = old_lines.get(key)
         if before is None:
-            changes.append(Change("added", line["label"]))
+            amounts = [(year, euro(amount)) for year, amount in line["amounts"].items() if Decimal(amount)]
+            changes.append(Change("added", line["label"], amounts))
             continue
         details = [
-            (year, f"{Decimal(before['amounts'].get(year, '0')):.2f} → {Decimal(amount):.2f}")
+            (year, f"{euro(before['amounts'].get(year, '0'))} → {euro(amount)}")
             for year, amount in line["amounts"].items()
             if Decimal(before["amounts"].get(year, "0")) != Decimal(amount)
         ]

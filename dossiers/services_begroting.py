@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Sum
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .models import ActieKost, Afsprakennota, Begrotingsbedrag, Begrotingspost
@@ -118,8 +119,8 @@ class BudgetGrid:
         self.lines = {line.key: line for line in self.expenses + self.income}
 
     def _line(self, kind, category, post):
-        label = str(Category(category).label)
-        return self._fill(Line(key=category, kind=kind, category=category, label=label[:1].upper() + label[1:], post=post))
+        label = capfirst(Category(category).label)
+        return self._fill(Line(key=category, kind=kind, category=category, label=label, post=post))
 
     def _municipal_line(self, gemeente, post, participating=True):
         label = _("Contribution of %(gemeente)s") % {"gemeente": gemeente.name}

@@ -172,6 +172,8 @@ def _begroting(data) -> dict:
     years = data.ronde.years
     lines = []
     for post in data.begrotingsposten:
+        if not post.bedragen.all() and not post.note:
+            continue  # a line that was typed in and emptied again
         amounts = {str(b.year): money(b.amount) for b in post.bedragen.all()}
         lines.append(
             {

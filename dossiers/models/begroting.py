@@ -5,6 +5,7 @@ from decimal import Decimal
 from concurrency.fields import AutoIncVersionField
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -86,7 +87,7 @@ class Begrotingspost(models.Model):
     def __str__(self):
         if self.gemeente_id:
             return str(_("Contribution of %(gemeente)s") % {"gemeente": self.gemeente})
-        return self.get_category_display()
+        return capfirst(self.get_category_display())
 
 
 class Begrotingsbedrag(models.Model):

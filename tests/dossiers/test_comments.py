@@ -91,3 +91,25 @@ def test_overview_counts_open_comments_per_part(coordinator_client, nota_a):
     comment(coordinator_client, nota_a, section="partners")
     sections = coordinator_client.get(f"/dossiers/{nota_a.pk}/").context["open_comments"]
     assert sections == {"visie": 1, "partners": 1}
+
+
+def test_comments_on_an_indicator_and_a_budget_line(coordinator_client, nota_a, netwerk_b, ronde):
+    from tests.factories import make_ready
+
+    make_ready(nota_a)
+    keuze = nota_a.gekozen_indicatoren.select_related("indicator").first()
+    assert comment(coordinator_client, nota_a, section="omgevingsanalyse", anchor=f"gekozenindicator:{keuze.pk}").status_code == 302
+    thread = Comment.objects.get()
+    assert thread.section == "omgevingsanalyse" and thread.anchor_label == f"Indicator “{keuze.indicator.name}”"
+    figures = coordinator_client.get(f"/dossiers/{nota_a.pk}/omgevingsanalyse/cijfers/")
+    assert f"anchor=gekozenindicator:{keuze.pk}" in figures.text
+    post = nota_a.begrotingsposten.first()
+    assert comment(coordinator_client, nota_a, section="begroting", anchor=f"begrotingspost:{post.pk}").status_code == 302
+    grid = coordinator_client.get(f"/dossiers/{nota_a.pk}/begroting/")
+    assert f"anchor=begrotingspost:{post.pk}" in grid.text
+    # another dossier's indicator is not part of this one
+    from dossiers.models import Afsprakennota
+
+    nota_b = make_ready(Afsprakennota.objects.create(netwerk=netwerk_b, ronde=ronde))
+    other = nota_b.gekozen_indicatoren.first()
+    assert comment(coordinator_client, nota_a, section="omgevingsanalyse", anchor=f"gekozenindicator:{other.pk}").status_code == 404

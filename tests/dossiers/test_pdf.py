@@ -194,3 +194,22 @@ def test_submitting_makes_the_version_pdf(coordinator_client, full_nota, django_
     assert export.state == "done" and not export.draft
     response = coordinator_client.get(f"/dossiers/{full_nota.pk}/versies/1/pdf/")
     assert response.url == f"/dossiers/{full_nota.pk}/pdf/{export.pk}/download/"
+
+
+def test_export_pdf_command_writes_a_draft_and_a_submitted_version(full_nota, coordinator_a, tmp_path):  # noqa: F811
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from dossiers.services import dossier_freeze
+
+    dossier_freeze(nota=full_nota, user=coordinator_a)
+    draft, frozen = tmp_path / "concept.pdf", tmp_path / "v1.pdf"
+    out = StringIO()
+    call_command("export_pdf", str(full_nota.pk), output=str(draft), stdout=out)
+    call_command("export_pdf", str(full_nota.pk), "--versie", "1", "-o", str(frozen), stdout=out)
+    assert "CONCEPT" in pdf_text(draft.read_bytes())
+    assert "ingediende versie 1" in squash(pdf_text(frozen.read_bytes()))
+    assert "pagina's" in out.getvalue()
+    with pytest.raises(CommandError, match="Versie 7"):
+        call_command("export_pdf", str(full_nota.pk), "--versie", "7", stdout=out)

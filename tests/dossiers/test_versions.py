@@ -41,7 +41,7 @@ def test_budget_totals_before_and_after():
 
     parts = {p.section: p for p in compare(doc("100.00"), doc("150.00"))}
     change = parts["begroting"].changes[0]
-    assert change.kind == "changed" and change.details == [("2027", "100.00 → 150.00")]
+    assert change.kind == "changed" and change.details == [("2027", "€\xa0100,00 → €\xa0150,00")]
     assert parts["begroting"].totals[0][1:] == (100, 150)
 
 

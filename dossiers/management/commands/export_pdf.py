@@ -12,7 +12,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("dossier", type=int, help="the id of the afsprakennota")
-        parser.add_argument("--version", type=int, help="a submitted version number")
+        parser.add_argument("--versie", dest="version", type=int, help="a submitted version number")
         parser.add_argument("-o", "--output", help="the file to write (default: a name of its own)")
 
     def handle(self, *args, dossier, version=None, output=None, **options):
