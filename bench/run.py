@@ -47,8 +47,12 @@ REPEAT = int(os.environ.get("BENCH_REPEAT", "5"))
 PAGES = [
     "dossier_overview",
     "dossier_omgevingsanalyse",
+    "analyse_cijfers",
+    "analyse_netwerkbeeld",
     "dossier_visie",
     "dossier_doelstellingen",
+    "doelen_plan",
+    "doelen_load",
     "dossier_partners",
     "dossier_begroting",
     "dossier_gemeenten",

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from analyses.checkdata import AnalyseData
 from netwerken.models import Partner
 
 from .confirmations import partner_fingerprints
@@ -24,7 +25,7 @@ from .models.nota import SECTION_NUMBERS
 from .models.doelen import Actie, OperationeleDoelstelling, StrategischeDoelstelling
 
 
-class DossierData:
+class DossierData(AnalyseData):
     """Everything the rules read, loaded lazily and once."""
 
     def __init__(self, nota: Afsprakennota):
@@ -105,57 +106,6 @@ class DossierData:
         from .services_begroting import BudgetGrid
 
         return BudgetGrid(self.nota, data=self)
-
-    # --- Omgevingsanalyse (analyses app) ---
-
-    @cached_property
-    def analyse_keuzes(self):
-        """The chosen indicators, with the indicator."""
-        return list(self.nota.gekozen_indicatoren.select_related("indicator"))
-
-    @cached_property
-    def analyse_dekking(self) -> dict:
-        """{indicator id: ids of participating municipalities with at least one value}."""
-        from analyses.figures import coverage
-
-        return coverage(self.nota)
-
-    @cached_property
-    def kwalitatieve_analyses(self) -> dict:
-        return {a.kind: a for a in self.nota.kwalitatieve_analyses.all()}
-
-    @cached_property
-    def analyse_aantallen(self) -> dict:
-        """How many thresholds, kansengroepen, hearings and SWOT items, in one query."""
-        from django.db.models import Count, OuterRef, Q, Subquery
-        from django.db.models.functions import Coalesce
-
-        from analyses.models import Bevraging, Drempelbeschrijving, Kansengroep, SwotItem
-
-        def count(model):
-            rows = model.objects.filter(nota=OuterRef("pk")).order_by().values("nota")
-            return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
-
-        def kinds(kind):
-            return Count("swot_items", filter=Q(swot_items__kind=kind))
-
-        row = (
-            Afsprakennota.objects.filter(pk=self.nota.pk)
-            .annotate(
-                drempels_n=count(Drempelbeschrijving),
-                kansengroepen_n=count(Kansengroep),
-                bevragingen_n=count(Bevraging),
-                **{f"swot_{kind}": kinds(kind) for kind in SwotItem.Kind.values},
-            )
-            .values()
-            .get()
-        )
-        return {
-            "drempels": row["drempels_n"],
-            "kansengroepen": row["kansengroepen_n"],
-            "bevragingen": row["bevragingen_n"],
-            "swot_kinds": {k for k in SwotItem.Kind.values if row[f"swot_{k}"]},
-        }
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,14 @@ def test_the_page_and_the_pdf_get_the_same_svg(coordinator_client, nota_a, figur
     assert str(figure.bar_svg) in page
     assert str(figure.line_svg) in page
     assert indicator_figures(nota_a)[0].bar_svg == figure.bar_svg
+    # The PDF is rendered from the dossier document, which holds the very same drawing.
+    from dossiers.pdf import render_html
+    from dossiers.snapshot import build_snapshot
+
+    document = build_snapshot(nota_a)
+    assert document["omgevingsanalyse"]["indicators"][0]["bar_svg"] == str(figure.bar_svg)
+    html = render_html(document, draft=True)
+    assert str(figure.bar_svg) in html and str(figure.line_svg) in html
 
 
 def test_charts_respect_the_content_security_policy(nota_a, figures_a):
