@@ -27,6 +27,11 @@ def transition(request, pk, name):
     if not step.roles & access.roles:
         raise PermissionDenied
     error = None
+    last = nota.transitions.order_by("-at", "-pk").first() if request.method == "POST" else None
+    if last is not None and last.name == name and nota.status == step.target:
+        # The same step sent twice (a double click, a resent form): it is done already.
+        messages.info(request, _("Already done: %(step)s.") % {"step": step.label})
+        return redirect(nota)
     if request.method == "POST":
         try:
             dossier_transition(nota=nota, name=name, user=request.user, note=request.POST.get("note", ""))

@@ -130,3 +130,14 @@ def test_unknown_step_is_404(coordinator_client, nota_a):
 def test_consultation_notifies_partners(coordinator_client, nota_a, partner_a):
     step(coordinator_client, nota_a, "open_consultation")
     assert Notification.objects.filter(user=partner_a, kind="consultation").exists()
+
+
+def test_a_double_click_on_submit_makes_one_version(coordinator_client, nota_a):
+    make_ready(nota_a)
+    first = step(coordinator_client, nota_a, "submit")
+    second = step(coordinator_client, nota_a, "submit")  # the same form, sent again
+    assert first.status_code == 302
+    assert second.status_code == 302
+    assert "Al gebeurd: Indienen." in coordinator_client.get(second.url).text
+    assert DossierVersion.objects.filter(nota=nota_a).count() == 1
+    assert TransitionRecord.objects.filter(nota=nota_a).count() == 1
