@@ -1,4 +1,4 @@
-"""What the omgevingsanalyse's checklist rules read (analyses/rules.py), loaded once per
+"""What the omgevingsanalyse's checklist rules read (in dossiers/checklist.py), loaded once per
 checklist in a fixed number of queries. The checklist's DossierData inherits it."""
 
 from functools import cached_property

@@ -5,213 +5,16 @@ Dutch, each one a sentence the coordinator can act on. No problems means the rul
 Blocking rules must pass before the dossier can be submitted; the others are warnings.
 
 The data a rule reads is loaded once per checklist by `DossierData`, in a fixed number of
-queries, however large the dossier.
+queries, however large the dossier; it and the rest of the machinery live in checks.py, so that
+this module holds the rules only, in the decree's words, section by section.
 """
 
-from dataclasses import dataclass, field
-from functools import cached_property
-
-from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from analyses.checkdata import AnalyseData
-from netwerken.models import Partner
-
-from .confirmations import partner_fingerprints
-from .models import Afsprakennota, Section, Visie
-from .models.nota import SECTION_NUMBERS
-from .models.doelen import Actie, OperationeleDoelstelling, StrategischeDoelstelling
-
-
-class DossierData(AnalyseData):
-    """Everything the rules read, loaded lazily and once."""
-
-    def __init__(self, nota: Afsprakennota):
-        self.nota = nota
-        self.ronde = nota.ronde
-
-    def url(self, name: str, anchor: str = "") -> str:
-        return reverse(name, args=[self.nota.pk]) + (f"#{anchor}" if anchor else "")
-
-    @cached_property
-    def visie(self) -> Visie | None:
-        return Visie.objects.filter(nota=self.nota).first()
-
-    @cached_property
-    def deelnemers(self):
-        return list(self.nota.netwerk.deelnemende_gemeenten.select_related("gemeente"))
-
-    @cached_property
-    def partners(self) -> list[Partner]:
-        return list(self.nota.netwerk.partners.select_related("gemeente"))
-
-    @cached_property
-    def required_partners(self):
-        return list(self.ronde.required_partners.all())
-
-    @cached_property
-    def doelen(self) -> list[StrategischeDoelstelling]:
-        """The whole tree: SDs with their ODs with their actions, partners and costs."""
-        acties = Actie.objects.select_related("lead_partner").prefetch_related(
-            "partners", "kosten", "indicators"
-        )
-        ods = OperationeleDoelstelling.objects.prefetch_related(Prefetch("acties", queryset=acties))
-        doelen = list(
-            self.nota.strategische_doelstellingen.prefetch_related(
-                Prefetch("operationele_doelstellingen", queryset=ods)
-            )
-        )
-        for sd in doelen:  # codes read their parents' positions: no query per item
-            for od in sd.operationele_doelstellingen.all():
-                od.sd = sd
-                for actie in od.acties.all():
-                    actie.od = od
-        return doelen
-
-    @cached_property
-    def acties(self) -> list[Actie]:
-        return [a for sd in self.doelen for od in sd.operationele_doelstellingen.all() for a in od.acties.all()]
-
-    @cached_property
-    def confirmations(self) -> dict:
-        """{partner pk: the newest confirmation} for this dossier."""
-        newest = {}
-        for confirmation in self.nota.confirmations.select_related("by").order_by("at", "pk"):
-            newest[confirmation.partner_id] = confirmation
-        return newest
-
-    @cached_property
-    def partner_fingerprints(self) -> dict:
-        return partner_fingerprints(self.partners, self.acties)
-
-    def confirmation_state(self, partner) -> str:
-        """"confirmed", "declined", "lapsed" (it changed since) or "open"."""
-        confirmation = self.confirmations.get(partner.pk)
-        if confirmation is None:
-            return "open"
-        if confirmation.fingerprint != self.partner_fingerprints.get(partner.pk):
-            return "lapsed"
-        return confirmation.answer
-
-    @cached_property
-    def begrotingsposten(self):
-        return list(
-            self.nota.begrotingsposten.select_related("gemeente").prefetch_related("bedragen")
-        )
-
-    @cached_property
-    def begroting(self):
-        from .services_begroting import BudgetGrid
-
-        return BudgetGrid(self.nota, data=self)
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    section: str
-    title: str
-    blocking: bool
-    url_name: str
-    anchor: str
-    check: object
-
-
-@dataclass
-class Check:
-    rule: Rule
-    problems: list[str]
-    url: str
-
-    @property
-    def passed(self) -> bool:
-        return not self.problems
-
-    @property
-    def blocking(self) -> bool:
-        return self.rule.blocking
-
-    @property
-    def title(self) -> str:
-        return str(self.rule.title)
-
-
-RULES: list[Rule] = []
-
-
-def rule(section, title, *, url_name, anchor="", blocking=True):
-    """Register a rule. `url_name` is where the coordinator fixes it."""
-
-    def register(func):
-        RULES.append(Rule(func.__name__, section, title, blocking, url_name, anchor, func))
-        return func
-
-    return register
-
-
-@dataclass
-class SectionStatus:
-    section: str
-    label: str
-    checks: list[Check] = field(default_factory=list)
-
-    @property
-    def number(self) -> str:
-        return SECTION_NUMBERS[self.section]
-
-    @property
-    def total(self) -> int:
-        return len(self.checks)
-
-    @property
-    def passed(self) -> int:
-        return sum(c.passed for c in self.checks)
-
-    @property
-    def complete(self) -> bool:
-        return all(c.passed for c in self.checks if c.blocking)
-
-    @property
-    def warnings(self) -> list[Check]:
-        return [c for c in self.checks if not c.passed and not c.blocking]
-
-
-@dataclass
-class Checklist:
-    checks: list[Check]
-
-    @property
-    def blocking_failures(self) -> list[Check]:
-        return [c for c in self.checks if c.blocking and not c.passed]
-
-    @property
-    def warnings(self) -> list[Check]:
-        return [c for c in self.checks if not c.blocking and not c.passed]
-
-    @property
-    def ready(self) -> bool:
-        return not self.blocking_failures
-
-    def sections(self) -> list[SectionStatus]:
-        statuses = {value: SectionStatus(value, label) for value, label in Section.choices}
-        for check in self.checks:
-            statuses[check.rule.section].checks.append(check)
-        return list(statuses.values())
-
-    def for_section(self, section) -> SectionStatus:
-        return next(s for s in self.sections() if s.section == section)
-
-
-def run_checklist(nota: Afsprakennota, data: DossierData | None = None) -> Checklist:
-    data = data or DossierData(nota)
-    return Checklist(
-        [
-            Check(r, [str(p) for p in r.check(data)], data.url(r.url_name, r.anchor))
-            for r in RULES
-        ]
-    )
+from .checks import Check, Checklist, DossierData, Rule, SectionStatus, rule, run_checklist  # noqa: F401
+from .models import Section
+from .templatetags.dossier_tags import format_euro
 
 
 # --- Visie -----------------------------------------------------------------------------------
@@ -427,6 +230,73 @@ def partners_confirmed(d: DossierData):
     ]
 
 
+# --- Meerjarenbegroting ---------------------------------------------------------------------------
+
+
+@rule(
+    Section.BEGROTING,
+    gettext_lazy("Every year of the period has expenses and income"),
+    url_name="dossier_begroting",
+)
+def budget_every_year(d: DossierData):
+    problems = []
+    for year, expenses, income, _balance in d.begroting.years_with_totals:
+        if not expenses and not income:
+            problems.append(_("%(year)s: no amounts yet.") % {"year": year})
+        elif not expenses:
+            problems.append(_("%(year)s: no expenses yet.") % {"year": year})
+        elif not income:
+            problems.append(_("%(year)s: no income yet.") % {"year": year})
+    return problems
+
+
+@rule(
+    Section.BEGROTING,
+    gettext_lazy("Income and expenses are in balance every year"),
+    url_name="dossier_begroting",
+    anchor="totalen",
+)
+def budget_balanced(d: DossierData):
+    return [
+        _("%(year)s: income %(income)s, expenses %(expenses)s; a difference of %(balance)s.")
+        % {"year": year, "income": format_euro(income), "expenses": format_euro(expenses),
+           "balance": format_euro(balance)}
+        for year, expenses, income, balance in d.begroting.years_with_totals
+        if balance
+    ]
+
+
+@rule(
+    Section.BEGROTING,
+    gettext_lazy("The line for actions matches the actions' estimated costs"),
+    url_name="dossier_begroting",
+    anchor="acties-vergelijking",
+    blocking=False,
+)
+def budget_matches_actions(d: DossierData):
+    return [
+        _("%(year)s: the actions are estimated at %(costs)s together; the budget reserves %(line)s.")
+        % {"year": year, "costs": format_euro(costs), "line": format_euro(line)}
+        for year, costs, line, difference in d.begroting.action_comparison
+        if difference
+    ]
+
+
+@rule(
+    Section.BEGROTING,
+    gettext_lazy("Only participating municipalities contribute"),
+    url_name="dossier_begroting",
+    blocking=False,
+)
+def budget_only_participants(d: DossierData):
+    return [
+        _("%(gemeente)s no longer takes part in the network but still has a contribution in the budget.")
+        % {"gemeente": line.gemeente}
+        for line in d.begroting.income
+        if not line.participating and line.total
+    ]
+
+
 # --- Deelnemende gemeenten --------------------------------------------------------------------
 
 
@@ -453,8 +323,124 @@ def gemeente_contacts_complete(d: DossierData):
     ]
 
 
-# The budget's and the omgevingsanalyse's rules live in their own modules; importing them
-# registers them.
-from analyses import rules as _analyse_rules  # noqa: E402, F401
+# --- Omgevingsanalyse -----------------------------------------------------------------------------
 
-from . import rules_begroting as _budget_rules  # noqa: E402, F401
+
+@rule(
+    Section.OMGEVINGSANALYSE,
+    gettext_lazy("Enough indicators with figures for every municipality"),
+    url_name="analyse_cijfers",
+)
+def indicators_with_figures(d: DossierData):
+    needed = d.ronde.min_indicators
+    participating = {x.gemeente_id: str(x.gemeente) for x in d.deelnemers}
+    problems, complete = [], 0
+    for keuze in d.analyse_keuzes:
+        covered = d.analyse_dekking.get(keuze.indicator_id, set())
+        missing = [name for pk, name in participating.items() if pk not in covered]
+        if missing:
+            problems.append(
+                _("%(indicator)s: no figures yet for %(gemeenten)s.")
+                % {"indicator": keuze.indicator, "gemeenten": ", ".join(missing)}
+            )
+        else:
+            complete += 1
+    if complete < needed:
+        problems.insert(
+            0,
+            _("The round asks for at least %(needed)s indicators with figures for every "
+              "participating municipality; %(complete)s are complete.")
+            % {"needed": needed, "complete": complete},
+        )
+        return problems
+    return []
+
+
+@rule(
+    Section.OMGEVINGSANALYSE,
+    gettext_lazy("The internal, external and network analyses are answered"),
+    url_name="dossier_omgevingsanalyse",
+    anchor="kwalitatief",
+)
+def qualitative_analyses_answered(d: DossierData):
+    from analyses import questions
+
+    return [
+        _("%(analysis)s: no question is answered yet.") % {"analysis": label}
+        for kind, label in questions.KINDS
+        if not (d.kwalitatieve_analyses.get(kind) and d.kwalitatieve_analyses[kind].answered)
+    ]
+
+
+@rule(
+    Section.OMGEVINGSANALYSE,
+    gettext_lazy("Every guiding question of the analyses is answered"),
+    url_name="dossier_omgevingsanalyse",
+    anchor="kwalitatief",
+    blocking=False,
+)
+def qualitative_questions_answered(d: DossierData):
+    from analyses import questions
+
+    problems = []
+    for kind, label in questions.KINDS:
+        analysis = d.kwalitatieve_analyses.get(kind)
+        open_questions = analysis.unanswered if analysis else questions.QUESTIONS[kind]
+        if analysis and analysis.answered and open_questions:
+            problems.append(
+                _("%(analysis)s: %(count)s questions still open.")
+                % {"analysis": label, "count": len(open_questions)}
+            )
+    return problems
+
+
+@rule(
+    Section.OMGEVINGSANALYSE,
+    gettext_lazy("At least one threshold is described"),
+    url_name="analyse_drempels",
+    anchor="drempels",
+)
+def threshold_described(d: DossierData):
+    if d.analyse_aantallen["drempels"]:
+        return []
+    return [_("Describe at least one threshold (one of the B's) that people in poverty meet.")]
+
+
+@rule(
+    Section.OMGEVINGSANALYSE,
+    gettext_lazy("At least one kansengroep is described"),
+    url_name="analyse_drempels",
+    anchor="kansengroepen",
+)
+def kansengroep_described(d: DossierData):
+    if d.analyse_aantallen["kansengroepen"]:
+        return []
+    return [_("Describe at least one group with particular participation challenges.")]
+
+
+@rule(
+    Section.OMGEVINGSANALYSE,
+    gettext_lazy("People in poverty were heard for the analysis"),
+    url_name="analyse_stem",
+    blocking=False,
+)
+def people_in_poverty_heard(d: DossierData):
+    if d.analyse_aantallen["bevragingen"]:
+        return []
+    return [_("Say how people in poverty were heard: how, when and how many people.")]
+
+
+@rule(
+    Section.OMGEVINGSANALYSE,
+    gettext_lazy("The SWOT has strengths, weaknesses, opportunities and threats"),
+    url_name="analyse_swot",
+    blocking=False,
+)
+def swot_complete(d: DossierData):
+    from analyses.models import SwotItem
+
+    present = d.analyse_aantallen["swot_kinds"]
+    missing = [str(label) for value, label in SwotItem.Kind.choices if value not in present]
+    if missing:
+        return [_("The SWOT has no %(kinds)s yet.") % {"kinds": ", ".join(missing)}]
+    return []
