@@ -195,6 +195,7 @@ def test_the_budget_rules(coordinator_client, nota_a):
 def test_a_municipality_that_left_keeps_its_line_with_a_warning(coordinator_client, nota_a):
     temse = gemeente("Temse")
     coordinator_client.post(url(nota_a), {f"c-gemeente-{temse.pk}-2027": "100"})
+    assert checks(nota_a)["budget_only_participants"].passed
     DeelnemendeGemeente.objects.filter(netwerk=nota_a.netwerk, gemeente=temse).delete()
     page = coordinator_client.get(url(nota_a))
     assert "neemt niet meer deel" in page.text
