@@ -6,7 +6,6 @@ the balance and the checklist update in place.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -68,7 +67,7 @@ def _take_action_costs(request, nota, access):
     return redirect(reverse("dossier_begroting", args=[nota.pk]) + "#acties-vergelijking")
 
 
-@login_required
+@login_required_keeping_post(page=lambda pk: reverse("dossier_begroting", args=[pk]))
 @require_POST
 def cell(request, pk):
     """Save one cell (or one line's explanation) and answer with that cell and the new totals."""

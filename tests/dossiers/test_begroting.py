@@ -228,6 +228,15 @@ def test_amounts_typed_before_the_session_expired_come_back(client, coordinator_
     assert amounts(nota_a) == {}  # shown again, not saved behind the user's back
 
 
+def test_a_cell_saved_after_the_session_expired_comes_back_on_the_grid(client, coordinator_a, nota_a):
+    response = client.post(url(nota_a, cell=True), {"c-werking-2030": "777"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == f"/account/login/?next=/dossiers/{nota_a.pk}/begroting/"
+    client.force_login(coordinator_a)
+    page = client.get(url(nota_a))
+    assert 'value="777"' in page.text and amounts(nota_a) == {}
+
+
 @pytest.mark.parametrize("size", ["small", "large"])
 def test_the_demo_budget_is_balanced(db, size):
     from django.core.management import call_command
