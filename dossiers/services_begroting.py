@@ -274,7 +274,7 @@ def read_typed(grid: BudgetGrid, data) -> tuple[list[Cell], list[Line]]:
     return changed, notes
 
 
-def budget_save(*, nota, data, user=None) -> BudgetGrid:
+def budget_save(*, nota, data) -> BudgetGrid:
     """Save the amounts in `data` (field name -> typed text, with the versions the user saw).
 
     Returns the updated grid; raises BudgetRefused carrying the grid with every cell's message
@@ -316,9 +316,8 @@ def _store(nota, cell: Cell):
     line = cell.line
     if line.post is None:
         line.post = _post(nota, line)
-    stored = next((b for b in line.post.bedragen.all() if b.year == cell.year), None) if line.post.pk else None
-    if stored is None:
-        stored = Begrotingsbedrag.objects.filter(post=line.post, year=cell.year).first()
+    # The grid was read after the dossier was locked, so what it holds is what is stored.
+    stored = next((b for b in line.post.bedragen.all() if b.year == cell.year), None)
     if cell.amount is None:
         if stored is not None:
             stored.delete()

@@ -37,7 +37,7 @@ def grid(request, pk):
         if "take_actions" in request.POST:
             return _take_action_costs(request, nota, access)
         try:
-            budget_save(nota=nota, data=posted, user=request.user)
+            budget_save(nota=nota, data=posted)
         except BudgetRefused as refused:
             messages.error(request, _("Nothing has been saved: correct the amounts marked below."))
             return _page(request, nota, access, refused.grid, status=422)
@@ -59,7 +59,7 @@ def _take_action_costs(request, nota, access):
         values[cell.name] = str(cost) if cost else ""
         values[cell.version_name] = str(cell.version)
     try:
-        budget_save(nota=nota, data=values, user=request.user)
+        budget_save(nota=nota, data=values)
     except BudgetRefused as refused:
         messages.error(request, _("Nothing has been saved: correct the amounts marked below."))
         return _page(request, nota, access, refused.grid, status=422)
@@ -78,7 +78,7 @@ def cell(request, pk):
     name = fields[0]
     status = 200
     try:
-        saved = budget_save(nota=nota, data=request.POST, user=request.user)
+        saved = budget_save(nota=nota, data=request.POST)
     except BudgetRefused as refused:
         saved, status = refused.grid, 422
     data = DossierData(nota)
