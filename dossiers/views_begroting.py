@@ -34,15 +34,19 @@ def grid(request, pk):
     nota, access = dossier_for(request.user, pk, EDIT if request.method == "POST" else VIEW)
     posted = form_data(request)
     if request.method == "POST":
+        done_url = reverse("dossier_begroting", args=[nota.pk])
+        done = _("The budget has been saved.")
         if "take_actions" in request.POST:
-            return _take_action_costs(request, nota, access)
+            posted = _action_costs(nota)
+            done_url += "#acties-vergelijking"
+            done = _("The line for actions now holds the actions' estimated costs.")
         try:
             budget_save(nota=nota, data=posted)
         except BudgetRefused as refused:
             messages.error(request, _("Nothing has been saved: correct the amounts marked below."))
             return _page(request, nota, access, refused.grid, status=422)
-        messages.success(request, _("The budget has been saved."))
-        return redirect("dossier_begroting", pk=nota.pk)
+        messages.success(request, done)
+        return redirect(done_url)
     data = DossierData(nota)
     if posted is not None and access.can_edit:
         # Typed before the session expired: shown again, unsaved, to check and save.
@@ -50,21 +54,14 @@ def grid(request, pk):
     return _page(request, nota, access, data.begroting, data)
 
 
-def _take_action_costs(request, nota, access):
-    """Fill the line for actions with the actions' estimated costs, year by year."""
+def _action_costs(nota) -> dict:
+    """The line for actions filled with the actions' estimated costs, year by year, as posted data."""
     current = BudgetGrid(nota)
-    line = current.lines["acties"]
     values = {}
-    for cell, cost in zip(line.cells, current.action_costs):
+    for cell, cost in zip(current.lines["acties"].cells, current.action_costs):
         values[cell.name] = str(cost) if cost else ""
         values[cell.version_name] = str(cell.version)
-    try:
-        budget_save(nota=nota, data=values)
-    except BudgetRefused as refused:
-        messages.error(request, _("Nothing has been saved: correct the amounts marked below."))
-        return _page(request, nota, access, refused.grid, status=422)
-    messages.success(request, _("The line for actions now holds the actions' estimated costs."))
-    return redirect(reverse("dossier_begroting", args=[nota.pk]) + "#acties-vergelijking")
+    return values
 
 
 @login_required_keeping_post(page=lambda pk: reverse("dossier_begroting", args=[pk]))
