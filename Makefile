@@ -24,9 +24,19 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: run test bench install system-packages test-packages messages migrate demo worker clean help
 
 help:
-	@echo "make run    install, migrate, load demo data and serve on http://$(HOST):$(PORT)"
-	@echo "make test   run the whole test suite, browser tests included"
-	@echo "make bench  print benchmark results as JSON"
+	@echo "make run      install, migrate, load demo data and serve on http://$(HOST):$(PORT)"
+	@echo "              (HOST=0.0.0.0 PORT=8080 make run to serve elsewhere)"
+	@echo "make test     run the whole test suite, browser tests included"
+	@echo "make bench    print benchmark results as JSON"
+	@echo "make install  only the virtualenv (.venv) and the Python packages"
+	@echo "make migrate  install, compile the Dutch catalogue and migrate the database"
+	@echo "make demo     migrate and load the demo data"
+	@echo "make worker   migrate and run only the background worker"
+	@echo "make clean    remove the virtualenv, the SQLite database and generated files"
+
+# These targets are for development: unless DEBUG is set in the environment they run in DEBUG
+# mode (no SECRET_KEY needed), like `make run`. Production runs manage.py itself (README).
+run messages migrate demo worker: export DEBUG ?= true
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(BASE_PYTHON)" ]; then \
@@ -62,14 +72,13 @@ test-packages:
 messages: install system-packages
 	@$(PY) manage.py compilemessages --ignore=.venv -v 0
 
-migrate: install
+migrate: messages
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
 	$(PY) manage.py seed_demo
 
-run: export DEBUG ?= true
-run: messages demo
+run: demo
 	@echo "Serving on http://$(HOST):$(PORT), with the background worker for PDF exports."
 	@trap 'kill 0' EXIT INT TERM; \
 	$(PY) manage.py db_worker --no-reload --interval 1 & \
