@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy
 
 from netwerken.limits import Limits
 
-from .models import Section
+from .models import Section, Visie
 from .richtext import plain_text
 
-# Document keys that repeat another text or are not written by users.
+# Document keys that repeat another text or are not written by users (nor are `*_svg` charts).
 _NOT_TEXT = {"text_plain", "key", "code", "format", "made_at", "status", "email", "phone", "kind"}
 
 FIELD_LABELS = {
@@ -32,13 +32,19 @@ FIELD_LABELS = {
     "remark": gettext_lazy("remark"),
 }
 
+_QUESTIONS = dict(Visie.QUESTIONS)
+
 
 def pdf_limits() -> Limits:
-    return Limits(seconds=settings.EXPORT_TIME_LIMIT_SECONDS, memory_mb=settings.EXPORT_MEMORY_LIMIT_MB)
+    return Limits(
+        seconds=settings.EXPORT_TIME_LIMIT_SECONDS, memory_mb=settings.EXPORT_MEMORY_LIMIT_MB
+    )
 
 
 def word_limits() -> Limits:
-    return Limits(seconds=settings.WORD_EXPORT_TIME_LIMIT_SECONDS, memory_mb=settings.EXPORT_MEMORY_LIMIT_MB)
+    return Limits(
+        seconds=settings.WORD_EXPORT_TIME_LIMIT_SECONDS, memory_mb=settings.EXPORT_MEMORY_LIMIT_MB
+    )
 
 
 def longest_texts(document: dict, *, count: int = 3) -> list[dict]:
@@ -50,8 +56,11 @@ def longest_texts(document: dict, *, count: int = 3) -> list[dict]:
             item = _item_label(node, item)
             for key, value in node.items():
                 if isinstance(value, str):
-                    if key not in _NOT_TEXT and value:
-                        found.append((len(value), section, item, key, value))
+                    size = (
+                        _length(value) if key not in _NOT_TEXT and not key.endswith("_svg") else 0
+                    )
+                    if size:
+                        found.append((size, section, item, key))
                 else:
                     walk(value, section, item)
         elif isinstance(node, list):
@@ -63,9 +72,14 @@ def longest_texts(document: dict, *, count: int = 3) -> list[dict]:
             walk(value, key, "")
     found.sort(key=lambda entry: entry[0], reverse=True)
     return [
-        {"section": section, "item": item, "field": field, "chars": len(plain_text(value)) if "<" in value else size}
-        for size, section, item, field, value in found[:count]
+        {"section": section, "item": item, "field": field, "chars": size}
+        for size, section, item, field in found[:count]
     ]
+
+
+def _length(text: str) -> int:
+    """Characters as the user counts them: the words of a rich text, not its markup."""
+    return len(plain_text(text)) if "<" in text else len(text)
 
 
 def _item_label(node: dict, parent: str) -> str:
@@ -83,10 +97,14 @@ def describe_texts(entries: list[dict]) -> list[str]:
     """The longest texts, as the user reads them: where, which field, how long."""
     lines = []
     for entry in entries:
-        where = [str(Section(entry["section"]).label)] if entry.get("section") in Section.values else []
+        where = (
+            [str(Section(entry["section"]).label)] if entry.get("section") in Section.values else []
+        )
         if entry.get("item"):
             where.append(entry["item"])
-        field = FIELD_LABELS.get(entry.get("field"), FIELD_LABELS["text"])
+        field = FIELD_LABELS.get(entry.get("field")) or _QUESTIONS.get(
+            entry.get("field"), FIELD_LABELS["text"]
+        )
         lines.append(
             _("%(where)s: %(field)s (%(chars)s characters)")
             % {

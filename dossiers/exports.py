@@ -104,7 +104,15 @@ def _requeue(export: PdfExport, *, attempts: int):
     export.state, export.error, export.failure, export.progress = PdfExport.State.QUEUED, "", "", ""
     export.attempts, export.heartbeat_at, export.longest_texts = attempts, timezone.now(), []
     export.save(
-        update_fields=["state", "error", "failure", "progress", "attempts", "heartbeat_at", "longest_texts"]
+        update_fields=[
+            "state",
+            "error",
+            "failure",
+            "progress",
+            "attempts",
+            "heartbeat_at",
+            "longest_texts",
+        ]
     )
     _queue(export)
 
@@ -119,7 +127,9 @@ def pdf_export_render(*, export_id: int) -> PdfExport | None:
             _watch(export.pk, at=export.last_sign_of_life + stale_after())
             return export
         if export.attempts >= MAX_ATTEMPTS:
-            return _fail(export, PdfExport.Failure.INTERRUPTED, f"interrupted {export.attempts} times")
+            return _fail(
+                export, PdfExport.Failure.INTERRUPTED, f"interrupted {export.attempts} times"
+            )
         now = timezone.now()
         export.state, export.progress = PdfExport.State.RUNNING, _("Preparing the text")
         export.attempts, export.started_at, export.heartbeat_at = export.attempts + 1, now, now
@@ -142,7 +152,7 @@ def pdf_export_render(*, export_id: int) -> PdfExport | None:
     except WorkFailed as error:
         log.error("PDF export %s failed: %s", export.pk, error.details)
         return _fail(export, PdfExport.Failure.ERROR, f"{error.remote_type}: {error}")
-    except Exception as error:  # noqa: BLE001 - any failure must reach the user, not vanish
+    except Exception as error:
         log.exception("PDF export %s failed", export.pk)
         return _fail(export, PdfExport.Failure.ERROR, f"{type(error).__name__}: {error}")
     export.file.save(export.filename, ContentFile(pdf), save=False)
@@ -150,7 +160,16 @@ def pdf_export_render(*, export_id: int) -> PdfExport | None:
     export.progress, export.failure, export.error = "", "", ""
     export.finished_at = timezone.now()
     export.save(
-        update_fields=["file", "state", "pages", "seconds", "progress", "failure", "error", "finished_at"]
+        update_fields=[
+            "file",
+            "state",
+            "pages",
+            "seconds",
+            "progress",
+            "failure",
+            "error",
+            "finished_at",
+        ]
     )
     return export
 
@@ -166,7 +185,9 @@ def _render(document, draft, version_number):
 def _fail(export, failure, error, *, longest=()):
     export.state, export.failure, export.error = PdfExport.State.FAILED, failure, error
     export.longest_texts, export.progress, export.finished_at = list(longest), "", timezone.now()
-    export.save(update_fields=["state", "failure", "error", "longest_texts", "progress", "finished_at"])
+    export.save(
+        update_fields=["state", "failure", "error", "longest_texts", "progress", "finished_at"]
+    )
     return export
 
 
@@ -194,7 +215,11 @@ class _Heartbeat:
 def _progress_label(step: str) -> str:
     if "layout" in step:
         page = step.rsplit(" ", 1)[-1]
-        return _("Laying out page %(page)s") % {"page": page} if page.isdigit() else _("Laying out pages")
+        return (
+            _("Laying out page %(page)s") % {"page": page}
+            if page.isdigit()
+            else _("Laying out pages")
+        )
     if "Creating PDF" in step or "metadata" in step:
         return _("Writing the PDF")
     return _("Preparing the text")

@@ -5,18 +5,23 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse
-from django.utils.text import slugify
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .access import dossier_for
 from netwerken.limits import LimitExceeded, WorkFailed, run_limited
 
+from .access import dossier_for
 from .docx_export import build_docx
-from .export_guard import describe_texts, longest_texts, word_limits
-from .exports import pdf_export_for_version, pdf_export_recover, pdf_export_request, pdf_export_retry
 from .exchange import export_json
+from .export_guard import describe_texts, longest_texts, word_limits
+from .exports import (
+    pdf_export_for_version,
+    pdf_export_recover,
+    pdf_export_request,
+    pdf_export_retry,
+)
 from .models import PdfExport
 from .snapshot import build_snapshot
 from .views import dossier_context
@@ -96,14 +101,18 @@ def word_download(request, pk):
         texts = "; ".join(describe_texts(longest_texts(document)))
         messages.error(
             request,
-            _("The Word file could not be made: the dossier is too big. Shorten its longest texts and try again: %(texts)s.")
+            _(
+                "The Word file could not be made: the dossier is too big. "
+                "Shorten its longest texts and try again: %(texts)s."
+            )
             % {"texts": texts},
         )
         return redirect("dossier_overview", pk=nota.pk)
     except WorkFailed as error:
         log.error("Word export of dossier %s failed: %s", nota.pk, error.details)
         messages.error(
-            request, _("The Word file could not be made. Try again; if it fails again, tell the administrator.")
+            request,
+            _("The Word file could not be made. Try again; if it fails again, tell the administrator."),
         )
         return redirect("dossier_overview", pk=nota.pk)
     response = HttpResponse(

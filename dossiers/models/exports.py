@@ -16,7 +16,7 @@ def stale_after() -> timedelta:
 
 class PdfExportQuerySet(models.QuerySet):
     def stale(self, now=None):
-        """Waiting or being made, without a sign of life for longer than EXPORT_STALE_AFTER_SECONDS."""
+        """Waiting or being made, silent for longer than EXPORT_STALE_AFTER_SECONDS."""
         return self.alias(seen=Coalesce("heartbeat_at", "created_at")).filter(
             state__in=[PdfExport.State.QUEUED, PdfExport.State.RUNNING],
             seen__lt=(now or timezone.now()) - stale_after(),
@@ -87,7 +87,9 @@ class PdfExport(models.Model):
     @property
     def file_missing(self) -> bool:
         """Ready, but its file is gone from the storage (lost, or removed by hand)."""
-        return self.state == self.State.DONE and not (self.file and self.file.storage.exists(self.file.name))
+        if self.state != self.State.DONE:
+            return False
+        return not (self.file and self.file.storage.exists(self.file.name))
 
     @property
     def filename(self) -> str:

@@ -28,7 +28,11 @@ def _with_long_description(document, chars):
 
 def _frozen_version(nota, document):
     return DossierVersion.objects.create(
-        nota=nota, number=1, submitted_at=timezone.now(), snapshot=document, sha256=sha256_of(document)
+        nota=nota,
+        number=1,
+        submitted_at=timezone.now(),
+        snapshot=document,
+        sha256=sha256_of(document),
     )
 
 
@@ -59,8 +63,12 @@ def test_past_the_time_limit_the_pdf_fails_and_names_the_longest_texts(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_past_the_memory_limit_the_worker_fails_that_pdf_and_makes_the_next(settings, client_for, coordinator_a, nota_a):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+def test_past_the_memory_limit_the_worker_fails_that_pdf_and_makes_the_next(
+    settings, client_for, coordinator_a, nota_a
+):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
     make_ready(nota_a)
     # A normal dossier needs well under 150 MB; one 30 MB description needs far more, at once.
     settings.EXPORT_MEMORY_LIMIT_MB = 150
@@ -105,3 +113,53 @@ def test_the_word_file_within_its_limits(coordinator_client, nota_a):
     response = coordinator_client.get(f"/dossiers/{nota_a.pk}/word/")
     assert response.status_code == 200
     assert response.content.startswith(b"PK")  # a .docx is a zip file
+
+
+def test_the_longest_texts_are_what_users_wrote_counted_without_markup():
+    from django.utils import translation
+
+    from dossiers.export_guard import describe_texts, longest_texts
+
+    document = {
+        "netwerk": {
+            "name": "N" * 5000
+        },  # not a section of the dossier: users cannot shorten it here
+        "visie": {
+            "text": "<p>" + "<b>kort</b> " * 10 + "</p>",
+            "text_plain": "x" * 900,
+            "questions": {"q_goal": "y" * 60},
+        },
+        "omgevingsanalyse": {
+            "netwerkbeeld_svg": "<svg>" + "<g/>" * 9000 + "</svg>",
+            "indicators": [],
+        },
+        "doelstellingen": [
+            {
+                "code": "SD1",
+                "title": "Iedereen",
+                "description": "",
+                "ods": [
+                    {
+                        "code": "OD1.1",
+                        "title": "Drempels",
+                        "description": "z" * 300,
+                        "acties": [
+                            {
+                                "code": "A1.1.1",
+                                "title": "Zomerkamp",
+                                "description": "w" * 700,
+                                "indicators": [{"name": "Deelnemers", "target": "t" * 80}],
+                            },
+                        ],
+                    },
+                ],
+            },
+        ],
+    }
+    with translation.override("nl-be"):
+        assert describe_texts(longest_texts(document, count=4)) == [
+            "Doelstellingen en acties › A1.1.1 Zomerkamp: omschrijving (700 tekens)",
+            "Doelstellingen en acties › OD1.1 Drempels: omschrijving (300 tekens)",
+            "Doelstellingen en acties › A1.1.1 Zomerkamp › Deelnemers: streefwaarde (80 tekens)",
+            "Visie: Wat willen we samen bereiken? (60 tekens)",
+        ]

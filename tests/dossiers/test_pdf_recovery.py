@@ -57,11 +57,15 @@ def test_an_export_interrupted_too_often_fails_and_says_so(settings, coordinator
     assert "meld het dan aan de beheerder" in page
 
 
-def test_retry_makes_an_interrupted_export(coordinator_client, nota_a, django_capture_on_commit_callbacks):
+def test_retry_makes_an_interrupted_export(
+    coordinator_client, nota_a, django_capture_on_commit_callbacks
+):
     export = _left_running(nota_a, silent_for=timedelta(minutes=5), attempts=MAX_ATTEMPTS)
     pdf_export_render(export_id=export.pk)
     with django_capture_on_commit_callbacks(execute=True):
-        response = coordinator_client.post(f"/dossiers/{nota_a.pk}/pdf/{export.pk}/opnieuw/", follow=True)
+        response = coordinator_client.post(
+            f"/dossiers/{nota_a.pk}/pdf/{export.pk}/opnieuw/", follow=True
+        )
     assert "De PDF wordt opnieuw gemaakt." in _messages(response)
     export.refresh_from_db()
     assert export.state == "done" and export.attempts == 1 and export.failure == ""
@@ -69,13 +73,17 @@ def test_retry_makes_an_interrupted_export(coordinator_client, nota_a, django_ca
 
 def test_retry_leaves_an_export_that_is_being_made(coordinator_client, nota_a):
     export = _left_running(nota_a, silent_for=timedelta(seconds=5))
-    response = coordinator_client.post(f"/dossiers/{nota_a.pk}/pdf/{export.pk}/opnieuw/", follow=True)
+    response = coordinator_client.post(
+        f"/dossiers/{nota_a.pk}/pdf/{export.pk}/opnieuw/", follow=True
+    )
     assert _messages(response) == []
     export.refresh_from_db()
     assert export.state == "running" and export.attempts == 1
 
 
-def test_the_status_page_takes_up_a_stale_export(settings, coordinator_client, nota_a, django_capture_on_commit_callbacks):
+def test_the_status_page_takes_up_a_stale_export(
+    settings, coordinator_client, nota_a, django_capture_on_commit_callbacks
+):
     settings.EXPORT_STALE_AFTER_SECONDS = 60
     export = _left_running(nota_a, silent_for=timedelta(minutes=5))
     with django_capture_on_commit_callbacks(execute=True):
@@ -83,10 +91,14 @@ def test_the_status_page_takes_up_a_stale_export(settings, coordinator_client, n
     assert "Een eerdere poging werd onderbroken; de PDF wordt opnieuw gemaakt." in page
     export.refresh_from_db()
     assert export.state == "done"
-    assert "Uw PDF is klaar" in coordinator_client.get(f"/dossiers/{nota_a.pk}/pdf/{export.pk}/").text
+    assert (
+        "Uw PDF is klaar" in coordinator_client.get(f"/dossiers/{nota_a.pk}/pdf/{export.pk}/").text
+    )
 
 
-def test_asking_again_for_a_dossier_whose_pdf_got_stuck_makes_it(settings, coordinator_client, nota_a, django_capture_on_commit_callbacks):
+def test_asking_again_for_a_dossier_whose_pdf_got_stuck_makes_it(
+    settings, coordinator_client, nota_a, django_capture_on_commit_callbacks
+):
     stuck = pdf_export_request(nota=nota_a)  # queued; its task is never run
     PdfExport.objects.filter(pk=stuck.pk).update(heartbeat_at=timezone.now() - timedelta(minutes=5))
     with django_capture_on_commit_callbacks(execute=True):
@@ -137,7 +149,11 @@ def test_a_submitted_versions_missing_pdf_is_made_again(
 
 
 def test_downloading_an_export_that_is_not_ready_shows_its_status(coordinator_client, nota_a):
-    export = PdfExport.objects.create(nota=nota_a, content_hash="q", document={}, heartbeat_at=timezone.now())
-    response = coordinator_client.get(f"/dossiers/{nota_a.pk}/pdf/{export.pk}/download/", follow=True)
+    export = PdfExport.objects.create(
+        nota=nota_a, content_hash="q", document={}, heartbeat_at=timezone.now()
+    )
+    response = coordinator_client.get(
+        f"/dossiers/{nota_a.pk}/pdf/{export.pk}/download/", follow=True
+    )
     assert response.redirect_chain == [(f"/dossiers/{nota_a.pk}/pdf/{export.pk}/", 302)]
     assert "De PDF wordt gemaakt" in response.text and "Wacht op zijn beurt." in response.text

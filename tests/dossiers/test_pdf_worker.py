@@ -40,14 +40,16 @@ def _database_url(db: dict) -> str:
         return f"sqlite:///{db['NAME']}"
     user = quote(db["USER"] or "")
     password = f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else ""
-    return f"postgres://{user}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
 
 
 def _start_worker(env, log):
     # A session of its own, so that killing it also kills the child process it renders in, as a
     # service manager does when it stops a service.
     return subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload", "--interval", "0.1"],
+        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload"]
+        + ["--interval", "0.1"],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -70,14 +72,16 @@ def _wait_for(export, condition, *, seconds, worker, log):
             return
         assert worker.poll() is None, log.read_text()
         time.sleep(0.05)
-    pytest.fail(f"export {export.state} {export.progress!r} after {seconds} s; worker said:\n{log.read_text()}")
+    said = log.read_text()
+    pytest.fail(f"export {export.state} {export.progress!r} after {seconds} s; worker said:\n{said}")
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_pdf_whose_worker_is_killed_is_finished_by_the_next_worker(settings, nota_a, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     settings.EXPORT_STALE_AFTER_SECONDS = 1.5
-    Visie.objects.create(nota=nota_a, text="<p>" + "Iedereen doet mee aan het aanbod in de regio. " * 1500 + "</p>")
+    text = "Iedereen doet mee aan het aanbod in de regio. " * 1500
+    Visie.objects.create(nota=nota_a, text=f"<p>{text}</p>")
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(connection.settings_dict),
@@ -107,7 +111,8 @@ def test_a_pdf_whose_worker_is_killed_is_finished_by_the_next_worker(settings, n
 
         second = _start_worker(env, out)
         try:
-            _wait_for(export, lambda e: e.state in {"done", "failed"}, seconds=90, worker=second, log=log)
+            finished = {"done", "failed"}
+            _wait_for(export, lambda e: e.state in finished, seconds=90, worker=second, log=log)
         finally:
             _kill(second)
     assert export.state == "done", export.error

@@ -32,9 +32,14 @@ def test_a_tampered_snapshot_is_reported_and_fails(versions):
     snapshot["netwerk"]["name"] = "Een ander netwerk"
     DossierVersion.objects.filter(pk=tampered.pk).update(snapshot=snapshot)
     err = StringIO()
-    with pytest.raises(CommandError, match="1 van de 2 ingediende versies kloppen niet met hun SHA-256."):
+    with pytest.raises(
+        CommandError, match="1 van de 2 ingediende versies kloppen niet met hun SHA-256."
+    ):
         call_command("verify_versions", stdout=StringIO(), stderr=err)
     lines = err.getvalue().strip().splitlines()
     assert len(lines) == 1
-    assert f"Dossier {tampered.nota_id} (Netwerk Waasland, 2027-2032), versie {tampered.number}:" in lines[0]
+    assert (
+        f"Dossier {tampered.nota_id} (Netwerk Waasland, 2027-2032), versie {tampered.number}:"
+        in lines[0]
+    )
     assert f"bewaard {tampered.sha256}" in lines[0]

@@ -21,13 +21,20 @@ def _quiet(seconds):
 
 def test_progress_reaches_the_parent_in_order():
     heard = []
-    assert run_limited(_steps, 3, 0, limits=Limits(seconds=10, memory_mb=200), on_progress=heard.append) == "done"
+    assert (
+        run_limited(
+            _steps, 3, 0, limits=Limits(seconds=10, memory_mb=200), on_progress=heard.append
+        )
+        == "done"
+    )
     assert heard == ["step 0", "step 1", "step 2"]
 
 
 def test_silence_is_a_heartbeat_every_tick():
     heard = []
-    run_limited(_quiet, 1.2, limits=Limits(seconds=10, memory_mb=200), on_progress=heard.append, tick=0.2)
+    run_limited(
+        _quiet, 1.2, limits=Limits(seconds=10, memory_mb=200), on_progress=heard.append, tick=0.2
+    )
     assert heard and set(heard) == {None}
     assert 3 <= len(heard) <= 7
 
@@ -36,7 +43,14 @@ def test_progress_does_not_stretch_the_deadline():
     heard = []
     started = time.monotonic()
     with pytest.raises(LimitExceeded) as caught:
-        run_limited(_steps, 100, 0.1, limits=Limits(seconds=1, memory_mb=200), on_progress=heard.append, tick=0.2)
+        run_limited(
+            _steps,
+            100,
+            0.1,
+            limits=Limits(seconds=1, memory_mb=200),
+            on_progress=heard.append,
+            tick=0.2,
+        )
     assert caught.value.kind == "time"
     assert time.monotonic() - started < 5
     assert "step 0" in heard

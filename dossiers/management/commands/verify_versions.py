@@ -12,7 +12,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, verbosity=1, **options):
-        versions = DossierVersion.objects.select_related("nota__netwerk", "nota__ronde").order_by("nota", "number")
+        versions = DossierVersion.objects.select_related("nota__netwerk", "nota__ronde").order_by(
+            "nota", "number"
+        )
         checked, mismatches = 0, 0
         for version in versions.iterator(chunk_size=50):
             checked += 1
@@ -39,4 +41,6 @@ class Command(BaseCommand):
                 % {"bad": mismatches, "total": checked}
             )
         if verbosity > 1:
-            self.stdout.write(_("All %(total)s submitted versions match their SHA-256.") % {"total": checked})
+            self.stdout.write(
+                _("All %(total)s submitted versions match their SHA-256.") % {"total": checked}
+            )
