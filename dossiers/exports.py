@@ -152,7 +152,7 @@ def pdf_export_render(*, export_id: int) -> PdfExport | None:
     except WorkFailed as error:
         log.error("PDF export %s failed: %s", export.pk, error.details)
         return _fail(export, PdfExport.Failure.ERROR, f"{error.remote_type}: {error}")
-    except Exception as error:
+    except Exception as error:  # any failure must reach the user as a failed export, not vanish
         log.exception("PDF export %s failed", export.pk)
         return _fail(export, PdfExport.Failure.ERROR, f"{type(error).__name__}: {error}")
     export.file.save(export.filename, ContentFile(pdf), save=False)
