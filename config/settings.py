@@ -207,6 +207,17 @@ TASKS = {
     }
 }
 
+# Limits on making an export (netwerken/limits.py); past them the export fails with a message that
+# names the longest texts to shorten. The large reference dossier (`seed_demo --large`, 137 pages)
+# takes about 12 s and 500 MB. The Word file is made during the request, so its deadline stays
+# under the web server's timeout (gunicorn: 30 s).
+EXPORT_TIME_LIMIT_SECONDS = float(os.environ.get("EXPORT_TIME_LIMIT_SECONDS", "180"))
+EXPORT_MEMORY_LIMIT_MB = int(os.environ.get("EXPORT_MEMORY_LIMIT_MB", "2048"))
+WORD_EXPORT_TIME_LIMIT_SECONDS = float(os.environ.get("WORD_EXPORT_TIME_LIMIT_SECONDS", "20"))
+# A PDF whose worker gave no sign of life for this long (the worker was killed, the machine
+# restarted) is taken up again by another worker.
+EXPORT_STALE_AFTER_SECONDS = float(os.environ.get("EXPORT_STALE_AFTER_SECONDS", "60"))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -82,8 +82,8 @@ class CommentAdmin(admin.ModelAdmin):
 
 @admin.register(PdfExport)
 class PdfExportAdmin(admin.ModelAdmin):
-    list_display = ["nota", "version", "state", "pages", "seconds", "created_at"]
-    list_filter = ["state", "draft"]
+    list_display = ["nota", "version", "state", "failure", "attempts", "pages", "seconds", "created_at"]
+    list_filter = ["state", "failure", "draft"]
     exclude = ["document"]
 
 

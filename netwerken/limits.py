@@ -5,11 +5,17 @@ the child is killed and the caller gets `LimitExceeded`, so a background worker 
 next job instead of running for an hour or being killed by the kernel. The work must be pure: it
 gets picklable arguments and returns a picklable result, and must not touch the database (the
 child shares the parent's connection objects, which it must leave alone).
+
+Long work can tell how far it got with `report_progress(message)`; the parent hears it through
+`on_progress`, which is also called with `None` every `tick` seconds of silence, so the parent can
+show progress and prove it is alive (a heartbeat) while it waits.
 """
 
+import math
 import multiprocessing
 import os
 import resource
+import time
 import traceback
 from dataclasses import dataclass
 
@@ -40,8 +46,23 @@ class Limits:
     memory_mb: int
 
 
-def _child(conn, func, args, kwargs, memory_bytes):
+_progress_conn = None
+
+
+def report_progress(message: str) -> None:
+    """From inside the work: pass `message` to the parent's `on_progress` (a no-op elsewhere)."""
+    if _progress_conn is not None:
+        _progress_conn.send(("progress", message))
+
+
+def _child(conn, func, args, kwargs, memory_bytes, seconds):
+    global _progress_conn
+    _progress_conn = conn
     try:
+        # A backstop for when the parent is killed and cannot enforce the deadline: CPU time is
+        # never more than wall time, so this only ends a child that would otherwise run on alone.
+        cpu = math.ceil(seconds) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
         if memory_bytes:
             # Address space already mapped by the parent counts too, so the ceiling is added to
             # what this process holds when it starts.
@@ -67,23 +88,40 @@ def _mapped_bytes() -> int:
         return 0
 
 
-def run_limited(func, *args, limits: Limits, **kwargs):
-    """`func(*args, **kwargs)` in a child process, or LimitExceeded / WorkFailed."""
+def run_limited(func, *args, limits: Limits, on_progress=None, tick: float = 5.0, **kwargs):
+    """`func(*args, **kwargs)` in a child process, or LimitExceeded / WorkFailed.
+
+    `on_progress(message)` is called in the parent for every `report_progress` of the work, and
+    `on_progress(None)` after every `tick` seconds without one.
+    """
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
-        target=_child, args=(sender, func, args, kwargs, limits.memory_mb * MB), daemon=True
+        target=_child,
+        args=(sender, func, args, kwargs, limits.memory_mb * MB, limits.seconds),
+        daemon=True,
     )
+    deadline = time.monotonic() + limits.seconds
     child.start()
     sender.close()
     try:
-        if not receiver.poll(limits.seconds):
-            raise LimitExceeded("time", limits.seconds)
-        try:
-            status, payload = receiver.recv()
-        except EOFError:
-            # The child died without a word: the kernel killed it, most likely for memory.
-            raise LimitExceeded("memory", limits.memory_mb) from None
+        while True:
+            remaining = deadline - time.monotonic()
+            wait = min(remaining, tick) if on_progress else remaining
+            if remaining <= 0 or not receiver.poll(max(wait, 0)):
+                if on_progress and time.monotonic() < deadline:
+                    on_progress(None)
+                    continue
+                raise LimitExceeded("time", limits.seconds)
+            try:
+                status, payload = receiver.recv()
+            except EOFError:
+                # The child died without a word: the kernel killed it, most likely for memory.
+                raise LimitExceeded("memory", limits.memory_mb) from None
+            if status != "progress":
+                break
+            if on_progress:
+                on_progress(payload)
     finally:
         receiver.close()
         if child.is_alive():

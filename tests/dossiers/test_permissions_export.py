@@ -17,7 +17,7 @@ def rows(nota_a, coordinator_a):
         ("pdf_request", f"/dossiers/{d}/pdf/", "post", 302),
         ("pdf_status", f"/dossiers/{d}/pdf/{export.pk}/", "get", 200),
         ("pdf_retry", f"/dossiers/{d}/pdf/{export.pk}/opnieuw/", "post", 302),
-        ("pdf_download", f"/dossiers/{d}/pdf/{export.pk}/download/", "get", 404),  # not made
+        ("pdf_download", f"/dossiers/{d}/pdf/{export.pk}/download/", "get", 302),  # not made: its status
         ("version_pdf", f"/dossiers/{d}/versies/1/pdf/", "get", 302),
     ]
 
