@@ -25,14 +25,18 @@ INTERNAL = "internal"  # publiq-internal notes and comments
 # Import indicator values. They are shared by all networks: coordinators may import those of
 # the municipalities of their own networks, reviewers and administrators those of all.
 IMPORT_VALUES = "import_values"
+# Score the network in its self-scan: everyone who works in it, not publiq.
+SELF_SCAN = "self_scan"
 
 ADMIN = "admin"
 REVIEWER = "reviewer"
 
 ABILITIES: dict[str, frozenset[str]] = {
     ADMIN: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES}),
-    Membership.Role.COORDINATOR: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES}),
-    Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM}),
+    Membership.Role.COORDINATOR: frozenset(
+        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES, SELF_SCAN}
+    ),
+    Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM, SELF_SCAN}),
     REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES}),
 }
 
@@ -60,6 +64,7 @@ class Access:
     can_review = property(lambda self: self.can(REVIEW))
     can_see_internal = property(lambda self: self.can(INTERNAL))
     can_import_values = property(lambda self: self.can(IMPORT_VALUES))
+    can_self_scan = property(lambda self: self.can(SELF_SCAN))
 
     def without(self, *abilities: str) -> "Access":
         """The same access with some abilities taken away (e.g. editing a submitted dossier)."""
