@@ -43,7 +43,6 @@ def _save_texts() -> dict:
                    "the page."),
         "retry": _("Try again"),
         "not_saved": _("Not saved."),
-        "leave": _("Some amounts have not been saved."),
     }
 
 
