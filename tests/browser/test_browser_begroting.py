@@ -43,7 +43,7 @@ def test_coordinator_fills_the_budget_with_the_keyboard_only(page, live_server, 
     expect(page.locator("#total-personeel")).to_contain_text("46.250,50")
     page.keyboard.type("veel")
     page.keyboard.press("Tab")
-    expect(page.locator("#err-c-werking-2028")).to_have_text("“veel” is geen bedrag. Schrijf het zoals 1.250,50.")
+    expect(page.locator("#err-c-werking-2028")).to_have_text("Niet opgeslagen. “veel” is geen bedrag. Schrijf het zoals 1.250,50.")
     expect(page.get_by_role("textbox", name="Werking 2028")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#budget-status")).to_contain_text("Niet opgeslagen")
 
