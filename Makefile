@@ -21,13 +21,14 @@ APT_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-open
 APT_TEST := $(APT_RUN) chromium poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench install system-packages test-packages messages migrate demo worker clean help
+.PHONY: run test bench burst install system-packages test-packages messages migrate demo worker clean help
 
 help:
 	@echo "make run      install, migrate, load demo data and serve on http://$(HOST):$(PORT)"
 	@echo "              (HOST=0.0.0.0 PORT=8080 make run to serve elsewhere)"
 	@echo "make test     run the whole test suite, browser tests included"
 	@echo "make bench    print benchmark results as JSON"
+	@echo "make burst    with \`make run\` serving: budget saves and a submit at once; prints JSON"
 	@echo "make install  only the virtualenv (.venv) and the Python packages"
 	@echo "make migrate  install, compile the Dutch catalogue and migrate the database"
 	@echo "make demo     migrate and load the demo data"
@@ -94,6 +95,11 @@ test: test-packages messages
 bench: export SECRET_KEY ?= insecure-key-for-benchmarks-only
 bench: messages system-packages
 	$(PY) bench/run.py
+
+# Against a running `make run` (another terminal): bench/burst.py, whose JSON says how many
+# saves failed (BURST_URL, BURST_SAVES and friends: see bench/burst.py --help).
+burst: install
+	$(PY) bench/burst.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles media

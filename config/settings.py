@@ -102,6 +102,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The default setup runs the web server and the PDF worker side by side on one SQLite file.
+    # WAL lets readers go on while one process writes; IMMEDIATE takes the write lock when a
+    # transaction begins, so a transaction that read first never fails when it then writes
+    # (SQLite cannot wait for that upgrade); the timeout is how long a writer waits for the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "transaction_mode": "IMMEDIATE",
+        "timeout": float(os.environ.get("SQLITE_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "netwerken.User"

@@ -328,3 +328,18 @@ def _store(nota, cell: Cell):
     stored.amount = cell.amount
     stored.save()
     cell.version = stored.version
+
+
+def unversioned(data) -> list[str]:
+    """The amounts in `data` sent without the version they were typed over.
+
+    Without it a save could overwrite a colleague's amount unseen, so such a save is refused
+    (the grid and the cell saves always send it; a hand-made or broken request may not)."""
+    missing = []
+    for name in data:
+        if not name.startswith("c-"):
+            continue
+        version = data.get("v-" + name[2:], "")
+        if not (isinstance(version, str) and version.strip().isdigit()):
+            missing.append(name)
+    return missing

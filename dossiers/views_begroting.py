@@ -18,14 +18,48 @@ from netwerken.permissions import EDIT, VIEW
 from .access import dossier_for
 from .checklist import DossierData
 from .models import Section
-from .services_begroting import BudgetGrid, BudgetRefused, budget_save, read_typed
+from .services_begroting import BudgetGrid, BudgetRefused, budget_save, read_typed, unversioned
 from .views import dossier_context
 
 
 def _page(request, nota, access, grid, data=None, status=200):
     data = data or DossierData(nota)
-    context = dossier_context(nota, access, data, section=Section.BEGROTING, grid=grid)
+    context = dossier_context(
+        nota, access, data, section=Section.BEGROTING, grid=grid, save_texts=_save_texts(),
+    )
     return render(request, "dossiers/begroting.html", context, status=status)
+
+
+def _save_texts() -> dict:
+    """What begroting.js says when a cell save does not reach the server or the server fails."""
+    return {
+        "network": _("The server cannot be reached. Trying again in %(seconds)s seconds."),
+        "server": _("The server had a problem. Trying again in %(seconds)s seconds."),
+        "gave_up": _("It still did not work. Your amount is kept here: try again, or copy it and "
+                     "reload the page."),
+        "forbidden": _("You can no longer change this budget (it may have been submitted). Copy "
+                       "your amount and reload the page."),
+        "other": _("Error %(status)s. Your amount is kept here: try again, or copy it and reload "
+                   "the page."),
+        "retry": _("Try again"),
+        "not_saved": _("Not saved."),
+    }
+
+
+def _refuse_unversioned(nota, data, names) -> BudgetGrid:
+    """The grid with a message on every amount sent without its version; nothing is saved."""
+    grid = BudgetGrid(nota)
+    for name in names:
+        key, _sep, year = name[2:].rpartition("-")
+        cell = grid.cell(key, int(year)) if year.isdigit() else None
+        if cell is not None:
+            cell.typed = data.get(name, "")
+            cell.error = _(
+                "This amount was sent without the version it was typed over, so it could "
+                "overwrite a colleague's change. It has not been saved: reload the page and type "
+                "it again."
+            )
+    return grid
 
 
 @login_required_keeping_post
@@ -40,6 +74,9 @@ def grid(request, pk):
             posted = _action_costs(nota)
             done_url += "#acties-vergelijking"
             done = _("The line for actions now holds the actions' estimated costs.")
+        if missing := unversioned(posted):
+            messages.error(request, _("Nothing has been saved: correct the amounts marked below."))
+            return _page(request, nota, access, _refuse_unversioned(nota, posted, missing), status=400)
         try:
             budget_save(nota=nota, data=posted)
         except BudgetRefused as refused:
@@ -74,10 +111,15 @@ def cell(request, pk):
         raise Http404
     name = fields[0]
     status = 200
-    try:
-        saved = budget_save(nota=nota, data=request.POST)
-    except BudgetRefused as refused:
-        saved, status = refused.grid, 422
+    if unversioned(request.POST):
+        saved, status = _refuse_unversioned(nota, request.POST, [name]), 400
+    else:
+        try:
+            saved = budget_save(nota=nota, data=request.POST)
+        except BudgetRefused as refused:
+            # 409: someone else changed the amount meanwhile; 422: the amount itself is wrong.
+            conflict = any(c.conflict for c in refused.errors)
+            saved, status = refused.grid, 409 if conflict else 422
     data = DossierData(nota)
     context = dossier_context(nota, access, data, section=Section.BEGROTING, grid=saved)
     context["fresh"] = data.begroting  # the totals as stored

@@ -43,7 +43,7 @@ def test_coordinator_fills_the_budget_with_the_keyboard_only(page, live_server, 
     expect(page.locator("#total-personeel")).to_contain_text("46.250,50")
     page.keyboard.type("veel")
     page.keyboard.press("Tab")
-    expect(page.locator("#err-c-werking-2028")).to_have_text("“veel” is geen bedrag. Schrijf het zoals 1.250,50.")
+    expect(page.locator("#err-c-werking-2028")).to_have_text("Niet opgeslagen. “veel” is geen bedrag. Schrijf het zoals 1.250,50.")
     expect(page.get_by_role("textbox", name="Werking 2028")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#budget-status")).to_contain_text("Niet opgeslagen")
 
@@ -68,3 +68,80 @@ def test_coordinator_fills_the_budget_with_the_keyboard_only(page, live_server, 
     axe_check(page)
     expect(page.get_by_role("textbox", name="Personeel 2028")).to_have_value("1.250,50")
     expect(page.get_by_role("textbox", name="Werking 2028")).to_have_value("")
+
+
+def _amount(category, year):
+    stored = Begrotingsbedrag.objects.filter(post__category=category, year=year).first()
+    return stored.amount if stored else None
+
+
+def test_a_cell_that_could_not_be_saved_says_so_and_keeps_its_value(page, live_server, login):
+    from dossiers.services_begroting import budget_save
+
+    ensure_rondes()
+    netwerk = NetwerkFactory(name="Netwerk Waasland")
+    MembershipFactory(user=UserFactory(email="an@example.org"), netwerk=netwerk, role="coordinator")
+    nota = Afsprakennota.objects.create(netwerk=netwerk, ronde=Indienronde.objects.get(first_year=2027))
+    login("an@example.org")
+    page.goto(f"{live_server.url}/dossiers/{nota.pk}/begroting/")
+    axe_check(page)
+
+    # A colleague saves the same cell after this page was opened: the server answers 409.
+    budget_save(nota=nota, data={"c-personeel-2027": "500", "v-personeel-2027": "0"})
+    cell = page.get_by_role("textbox", name="Personeel 2027")
+    cell.fill("700")
+    cell.press("Tab")
+    error = page.locator("#err-c-personeel-2027")
+    expect(error).to_contain_text("Niet opgeslagen.")
+    expect(error).to_contain_text("Iemand anders wijzigde dit bedrag intussen naar €\xa0500,00")
+    expect(cell).to_have_attribute("aria-invalid", "true")
+    expect(cell).to_have_value("700")
+    expect(page.locator("#total-personeel")).to_have_text("500,00")  # the stored total, not the typed one
+    axe_check(page)
+    assert _amount("personeel", 2027) == Decimal("500.00")
+    page.get_by_role("button", name="Mijn bedrag bewaren").click()
+    expect(error).to_have_count(0)
+    expect(cell).to_have_value("700,00")
+    expect(page.locator("#total-personeel")).to_have_text("700,00")
+    assert _amount("personeel", 2027) == Decimal("700.00")
+
+    # The server fails twice, then works again: the cell says so, tries again by itself, saves.
+    failures = []
+
+    def fail_twice(route):
+        if len(failures) < 2:
+            failures.append(route.request.url)
+            route.fulfill(status=500, body="Server Error")
+        else:
+            route.continue_()
+
+    page.route("**/begroting/cel/", fail_twice)
+    werking = page.get_by_role("textbox", name="Werking 2027")
+    werking.fill("1.250")
+    werking.press("Tab")
+    expect(page.locator("#err-c-werking-2027")).to_contain_text("Niet opgeslagen. De server had een probleem.")
+    expect(werking).to_have_attribute("aria-invalid", "true")
+    expect(werking).to_have_value("1.250")
+    expect(page.locator("#total-werking")).to_have_text("0,00")
+    expect(werking).to_have_value("1.250,00", timeout=15_000)  # saved by the second new attempt
+    expect(page.locator("#err-c-werking-2027")).to_have_count(0)
+    expect(page.locator("#total-werking")).to_have_text("1.250,00")
+    assert len(failures) == 2 and _amount("werking", 2027) == Decimal("1250.00")
+    page.unroute("**/begroting/cel/")
+
+    # No network at all, five times over: after the new attempts it asks, keeping the value.
+    page.route("**/begroting/cel/", lambda route: route.abort())
+    page.clock.install()
+    vorming = page.get_by_role("textbox", name="Vorming 2027")
+    vorming.fill("300")
+    vorming.press("Tab")
+    expect(page.locator("#err-c-vorming-2027")).to_contain_text("De server is niet bereikbaar.")
+    for _ in range(5):
+        page.clock.run_for(17_000)
+    expect(page.locator("#err-c-vorming-2027")).to_contain_text("Het lukte nog altijd niet.")
+    expect(vorming).to_have_value("300")
+    axe_check(page)
+    page.unroute("**/begroting/cel/")
+    page.get_by_role("button", name="Opnieuw proberen").click()
+    expect(vorming).to_have_value("300,00")
+    assert _amount("vorming", 2027) == Decimal("300.00")

@@ -8,6 +8,7 @@ import pytest
 from dossiers.checklist import run_checklist
 from dossiers.models import Actie, ActieKost, Begrotingsbedrag, Begrotingspost, OperationeleDoelstelling
 from dossiers.models import StrategischeDoelstelling
+from dossiers.services_begroting import BudgetGrid
 from netwerken.models import DeelnemendeGemeente
 from tests.factories import gemeente
 
@@ -22,6 +23,14 @@ def amounts(nota):
         (b.post.gemeente.name if b.post.gemeente else b.post.category, b.year): b.amount
         for b in Begrotingsbedrag.objects.filter(post__nota=nota).select_related("post__gemeente")
     }
+
+
+def with_versions(nota, data):
+    """The data as the page sends it: every amount with the version the page showed."""
+    for cell in BudgetGrid(nota).cells():
+        if cell.name in data:
+            data.setdefault(cell.version_name, str(cell.version))
+    return data
 
 
 def checks(nota):
@@ -45,13 +54,13 @@ def test_every_category_and_every_municipality_has_a_line_and_reading_writes_not
 
 def test_save_all_accepts_amounts_as_people_type_them(coordinator_client, nota_a):
     sint_niklaas = gemeente("Sint-Niklaas")
-    response = coordinator_client.post(url(nota_a), {
+    response = coordinator_client.post(url(nota_a), with_versions(nota_a, {
         "c-personeel-2027": "12.500",
         "c-werking-2027": "1.250,50",
         "c-vlaamse_subsidie-2027": "€ 10 000",
         f"c-gemeente-{sint_niklaas.pk}-2027": "3750.5",
         "n-personeel": "  Een coördinator  ",
-    })
+    }))
     assert response.status_code == 302
     assert amounts(nota_a) == {
         ("personeel", 2027): Decimal("12500.00"),
@@ -69,11 +78,11 @@ def test_save_all_accepts_amounts_as_people_type_them(coordinator_client, nota_a
 
 
 def test_one_wrong_amount_saves_nothing_and_keeps_what_was_typed(coordinator_client, nota_a):
-    response = coordinator_client.post(url(nota_a), {
+    response = coordinator_client.post(url(nota_a), with_versions(nota_a, {
         "c-personeel-2027": "45.000",
         "c-werking-2027": "veel",
         "c-vorming-2028": "-5",
-    })
+    }))
     assert response.status_code == 422
     assert amounts(nota_a) == {}
     assert not Begrotingspost.objects.exists()
@@ -102,7 +111,7 @@ def test_a_cell_saves_alone_and_answers_with_the_new_totals(coordinator_client, 
 
 
 def test_a_wrong_cell_says_why_where_it_is(coordinator_client, nota_a):
-    response = coordinator_client.post(url(nota_a, cell=True), {"c-personeel-2029": "12,5,0"})
+    response = coordinator_client.post(url(nota_a, cell=True), with_versions(nota_a, {"c-personeel-2029": "12,5,0"}))
     assert response.status_code == 422
     assert "is geen bedrag" in response.text and 'value="12,5,0"' in response.text
     assert "Niet opgeslagen" in response.text
@@ -116,7 +125,7 @@ def test_a_cell_request_must_name_one_cell(coordinator_client, nota_a):
 
 
 def test_emptying_a_cell_removes_its_amount(coordinator_client, nota_a):
-    coordinator_client.post(url(nota_a), {"c-personeel-2027": "10"})
+    coordinator_client.post(url(nota_a), with_versions(nota_a, {"c-personeel-2027": "10"}))
     version = Begrotingsbedrag.objects.get().version
     coordinator_client.post(url(nota_a), {"c-personeel-2027": "", "v-personeel-2027": version})
     assert amounts(nota_a) == {}
@@ -137,8 +146,46 @@ def test_someone_elses_change_is_never_overwritten_unknowingly(coordinator_clien
     assert amounts(nota_a) == {("personeel", 2027): Decimal("700.00")}
 
 
+NO_VERSION = (
+    "Dit bedrag werd verstuurd zonder de versie waarop het getypt werd, en zou zo de wijziging van "
+    "een collega kunnen overschrijven. Het is niet opgeslagen: herlaad de pagina en typ het opnieuw."
+)
+
+
+def test_a_save_without_the_version_is_refused_not_overwriting(coordinator_client, nota_a):
+    coordinator_client.post(url(nota_a, cell=True), {"c-personeel-2027": "500", "v-personeel-2027": "0"})
+    for data in ({"c-personeel-2027": "700"}, {"c-personeel-2027": "700", "v-personeel-2027": "x"}):
+        response = coordinator_client.post(url(nota_a, cell=True), data)
+        assert response.status_code == 400
+        assert NO_VERSION in response.text and 'value="700"' in response.text
+        assert 'aria-invalid="true"' in response.text and "Niet opgeslagen." in response.text
+        response = coordinator_client.post(url(nota_a), {**data, "c-werking-2027": "5", "v-werking-2027": "0"})
+        assert response.status_code == 400
+        assert "Er is niets opgeslagen" in response.text and NO_VERSION in response.text
+        assert 'href="#c-personeel-2027"' in response.text
+    assert amounts(nota_a) == {("personeel", 2027): Decimal("500.00")}
+    # With the version, the same save goes through.
+    version = Begrotingsbedrag.objects.get().version
+    data = {"c-personeel-2027": "700", "v-personeel-2027": version}
+    assert coordinator_client.post(url(nota_a, cell=True), data).status_code == 200
+    assert amounts(nota_a) == {("personeel", 2027): Decimal("700.00")}
+
+
+def test_a_cell_changed_by_someone_else_answers_409_with_a_choice(coordinator_client, nota_a):
+    coordinator_client.post(url(nota_a, cell=True), {"c-personeel-2027": "500", "v-personeel-2027": "0"})
+    response = coordinator_client.post(url(nota_a, cell=True), {"c-personeel-2027": "700", "v-personeel-2027": "0"})
+    assert response.status_code == 409
+    assert 'value="700"' in response.text and "Iemand anders wijzigde dit bedrag" in response.text
+    assert "Mijn bedrag bewaren" in response.text and 'data-budget-take="500,00"' in response.text
+    version = Begrotingsbedrag.objects.get().version
+    assert f'name="v-personeel-2027" value="{version}"' in response.text  # to save mine on purpose
+    assert amounts(nota_a) == {("personeel", 2027): Decimal("500.00")}
+    # The totals in the answer are the stored ones, not the refused amount.
+    assert 'id="total-personeel" hx-swap-oob="true">500,00' in response.text
+
+
 def test_typing_the_same_amount_as_the_colleague_is_no_conflict(coordinator_client, nota_a):
-    coordinator_client.post(url(nota_a), {"c-personeel-2027": "500"})
+    coordinator_client.post(url(nota_a), with_versions(nota_a, {"c-personeel-2027": "500"}))
     response = coordinator_client.post(url(nota_a), {"c-personeel-2027": "500,00", "v-personeel-2027": "0"})
     assert response.status_code == 302
 
@@ -154,7 +201,7 @@ def _action_with_costs(nota, costs):
 
 def test_the_actions_costs_are_compared_and_can_be_taken_over(coordinator_client, nota_a):
     _action_with_costs(nota_a, {2027: "1500", 2028: "800"})
-    coordinator_client.post(url(nota_a), {"c-acties-2027": "1500"})
+    coordinator_client.post(url(nota_a), with_versions(nota_a, {"c-acties-2027": "1500"}))
     check = checks(nota_a)["budget_matches_actions"]
     assert not check.blocking
     assert check.problems == [
@@ -178,7 +225,7 @@ def test_the_budget_rules(coordinator_client, nota_a):
         data[f"c-personeel-{year}"] = "1000"
         data[f"c-vlaamse_subsidie-{year}"] = "900"
     data["c-vlaamse_subsidie-2032"] = ""
-    coordinator_client.post(url(nota_a), data)
+    coordinator_client.post(url(nota_a), with_versions(nota_a, data))
     found = checks(nota_a)
     assert found["budget_every_year"].problems == ["2032: nog geen inkomsten."]
     assert found["budget_balanced"].problems[0] == (
@@ -187,14 +234,14 @@ def test_the_budget_rules(coordinator_client, nota_a):
     assert len(found["budget_balanced"].problems) == 6
     data = {f"c-eigen_inbreng-{year}": "100" for year in range(2027, 2033)}
     data["c-vlaamse_subsidie-2032"] = "900"
-    coordinator_client.post(url(nota_a), data)
+    coordinator_client.post(url(nota_a), with_versions(nota_a, data))
     found = checks(nota_a)
     assert found["budget_every_year"].passed and found["budget_balanced"].passed
 
 
 def test_a_municipality_that_left_keeps_its_line_with_a_warning(coordinator_client, nota_a):
     temse = gemeente("Temse")
-    coordinator_client.post(url(nota_a), {f"c-gemeente-{temse.pk}-2027": "100"})
+    coordinator_client.post(url(nota_a), with_versions(nota_a, {f"c-gemeente-{temse.pk}-2027": "100"}))
     assert checks(nota_a)["budget_only_participants"].passed
     DeelnemendeGemeente.objects.filter(netwerk=nota_a.netwerk, gemeente=temse).delete()
     page = coordinator_client.get(url(nota_a))
@@ -205,7 +252,7 @@ def test_a_municipality_that_left_keeps_its_line_with_a_warning(coordinator_clie
 
 
 def test_readers_see_amounts_without_inputs(partner_client, coordinator_client, nota_a):
-    coordinator_client.post(url(nota_a), {"c-personeel-2027": "1234,5"})
+    coordinator_client.post(url(nota_a), with_versions(nota_a, {"c-personeel-2027": "1234,5"}))
     page = partner_client.get(url(nota_a))
     assert page.status_code == 200
     assert "1.234,50" in page.text

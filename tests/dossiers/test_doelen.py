@@ -109,6 +109,29 @@ def test_bad_action_input_saves_nothing(coordinator_client, nota_a, partner_org_
     assert not Actie.objects.exists() and not ActieKost.objects.exists() and not ActieIndicator.objects.exists()
 
 
+def test_an_indicator_without_target_is_named_in_the_summary_at_the_top(coordinator_client, nota_a, partner_org_a):
+    make_tree(nota_a, n_actie=0)
+    od = OperationeleDoelstelling.objects.get()
+    url = base(nota_a) + f"od/{od.pk}/actie/nieuw/"
+    response = coordinator_client.post(url, actie_data(
+        partner_org_a, **{"indicatoren-1-name": "Aantal toeleiders", "indicatoren-1-target": ""},
+    ))
+    text = response.text
+    summary = text[text.index('id="foutmelding"'):text.index("</ul>", text.index('id="foutmelding"'))]
+    assert 'tabindex="-1"' in text[text.index('<div class="alert alert-danger"'):text.index('id="foutmelding"')]
+    assert '<a href="#id_indicatoren-1-target">Streefwaarde 2</a>: Dit veld is verplicht.' in summary
+    assert "Niet bewaard: kijk de velden hieronder na." in text
+    assert text.index('id="foutmelding"') < text.index('name="title"')  # at the top of the form
+    field = text[text.index('name="indicatoren-1-target"') - 200:text.index('name="indicatoren-1-target"') + 200]
+    assert 'aria-invalid="true"' in field and 'aria-describedby="id_indicatoren-1-target_error"' in field
+    assert 'id="id_indicatoren-1-target_error">Dit veld is verplicht.' in text
+    assert not Actie.objects.exists() and not ActieIndicator.objects.exists()
+    # With its target value the action and both indicators are saved.
+    data = actie_data(partner_org_a, **{"indicatoren-1-name": "Aantal toeleiders", "indicatoren-1-target": "10"})
+    assert coordinator_client.post(url, data).status_code == 302
+    assert sorted(ActieIndicator.objects.values_list("target", flat=True)) == ["10", "40"]
+
+
 def test_dutch_amounts_are_understood(coordinator_client, nota_a, partner_org_a):
     make_tree(nota_a, n_actie=0)
     od = OperationeleDoelstelling.objects.get()

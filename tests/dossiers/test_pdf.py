@@ -19,6 +19,7 @@ from dossiers.models import (
     Visie,
 )
 from dossiers.pdf import render_pdf
+from dossiers.services_begroting import BudgetGrid
 from dossiers.snapshot import build_snapshot
 from tests.factories import make_ready
 
@@ -185,9 +186,9 @@ def test_while_rendering_the_page_polls(coordinator_client, nota_a):
 
 def test_submitting_makes_the_version_pdf(coordinator_client, full_nota, django_capture_on_commit_callbacks):
     # full_nota's budget is € 5.000 short every year; submitting needs it in balance
-    coordinator_client.post(
-        f"/dossiers/{full_nota.pk}/begroting/", {f"c-eigen_inbreng-{y}": "5000" for y in full_nota.ronde.years}
-    )
+    data = {f"c-eigen_inbreng-{y}": "5000" for y in full_nota.ronde.years}
+    data |= {c.version_name: c.version for c in BudgetGrid(full_nota).lines["eigen_inbreng"].cells}
+    coordinator_client.post(f"/dossiers/{full_nota.pk}/begroting/", data)
     with django_capture_on_commit_callbacks(execute=True):
         coordinator_client.post(f"/dossiers/{full_nota.pk}/stap/submit/")
     export = PdfExport.objects.get(version__number=1)
