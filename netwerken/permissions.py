@@ -25,15 +25,20 @@ INTERNAL = "internal"  # publiq-internal notes and comments
 # Import indicator values. They are shared by all networks: coordinators may import those of
 # the municipalities of their own networks, reviewers and administrators those of all.
 IMPORT_VALUES = "import_values"
+# Create or change the Flemish reference value of an indicator: it is compared with every
+# municipality of every network, so only publiq staff set it.
+SET_FLEMISH_REFERENCE = "set_flemish_reference"
 
 ADMIN = "admin"
 REVIEWER = "reviewer"
 
 ABILITIES: dict[str, frozenset[str]] = {
-    ADMIN: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES}),
+    ADMIN: frozenset(
+        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, SET_FLEMISH_REFERENCE}
+    ),
     Membership.Role.COORDINATOR: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES}),
     Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM}),
-    REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES}),
+    REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, SET_FLEMISH_REFERENCE}),
 }
 
 
@@ -60,6 +65,7 @@ class Access:
     can_review = property(lambda self: self.can(REVIEW))
     can_see_internal = property(lambda self: self.can(INTERNAL))
     can_import_values = property(lambda self: self.can(IMPORT_VALUES))
+    can_set_flemish_reference = property(lambda self: self.can(SET_FLEMISH_REFERENCE))
 
     def without(self, *abilities: str) -> "Access":
         """The same access with some abilities taken away (e.g. editing a submitted dossier)."""
