@@ -249,7 +249,8 @@ def _merged(plan, indicator, parts, by_code) -> list[Planned]:
         fusie = fusie_by_code()[new_code]
         new = by_code.get(new_code)
         lines = sorted(line for line, _value, _raw in found.values())
-        what = lambda code: f"{found[code][2]} {year}"  # noqa: E731
+        names = {p.code: p.name for p in fusie.parts}
+        what = lambda code: f"{names[code]} {year}"  # noqa: E731
         if not indicator.can_be_added or new is None:
             reason = _(
                 "since %(year)s part of %(name)s (%(code)s); recalculate from numerator and denominator"
