@@ -7,6 +7,7 @@ can be undone exactly (see `imports.py`).
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
@@ -104,6 +105,10 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.min_value is not None and self.max_value is not None and self.min_value > self.max_value:
+            raise ValidationError({"max_value": _("The highest value cannot be below the lowest.")})
 
     def format(self, value: Decimal | None) -> str:
         """The value as people read it here: 12,3 %, € 23.456, 1.234,5."""
