@@ -7,7 +7,7 @@ import pytest
 
 from analyses.models import ImportBatch, IndicatorValue
 from tests.analyses.conftest import csv_file, xlsx_file
-from tests.factories import gemeente, indicator
+from tests.factories import ensure_gemeenten, gemeente, indicator
 
 MERGER_REASON = "sinds 2025 deel van Bilzen-Hoeselt (73110); herbereken uit teller en noemer"
 
@@ -25,6 +25,12 @@ def text_of(response) -> str:
 
 def confirm(client, batch):
     return client.post(f"/cijfers/importeren/{batch.pk}/bevestigen/", follow=True)
+
+
+@pytest.fixture(autouse=True)
+def _gemeenten(db):
+    # Transactional tests elsewhere flush the list of municipalities.
+    ensure_gemeenten()
 
 
 @pytest.fixture
@@ -271,3 +277,22 @@ def test_the_guessed_value_column_matches_the_indicator(headers, expected, revie
         "/cijfers/importeren/", {"indicator": kansarmoede.pk, "file": csv_file(f"{headers}\n{row}\n")}
     )
     assert ImportBatch.objects.latest("pk").value_column == expected
+
+
+def test_an_indicator_without_a_flemish_reference_leaves_the_flemish_row_out(
+    upload, reviewer, kansarmoede, client_for
+):
+    kansarmoede.flemish_row = kansarmoede.FlemishRow.NONE
+    kansarmoede.save()
+    batch, preview = upload(reviewer, kansarmoede, csv_file("Gemeente;Jaar;Kansarmoede\nVlaams Gewest;2023;15\nTemse;2023;12\n"))
+    assert "Deze indicator heeft geen Vlaamse referentie (1)" in text_of(preview)
+    confirm(client_for(reviewer), batch)
+    assert values(kansarmoede) == {("Temse", 2023): Decimal("12")}
+
+
+def test_the_catalogue_refuses_a_highest_value_below_the_lowest(kansarmoede):
+    from django.core.exceptions import ValidationError
+
+    kansarmoede.min_value, kansarmoede.max_value = Decimal(10), Decimal(5)
+    with pytest.raises(ValidationError, match="De hoogste waarde kan niet onder de laagste liggen."):
+        kansarmoede.full_clean()
