@@ -3,8 +3,8 @@
 Values are shared by all networks, so importing is not tied to one network. The abilities come
 from the one table in `netwerken.permissions`: reviewers and administrators hold
 IMPORT_VALUES everywhere, coordinators in the networks they coordinate. So a coordinator's
-import is limited to the municipalities of those networks, and only staff may change a Flemish
-reference value that already exists.
+import is limited to the municipalities of those networks; the Flemish reference needs
+SET_FLEMISH_REFERENCE, which coordinators do not have.
 """
 
 from dataclasses import dataclass
@@ -21,6 +21,7 @@ from .models import ImportBatch
 @dataclass(frozen=True)
 class ImportScope:
     everything: bool = False
+    flemish_reference: bool = False
     netwerk_ids: frozenset = frozenset()
     gemeente_ids: frozenset = frozenset()
 
@@ -33,7 +34,8 @@ class ImportScope:
 
     @property
     def may_change_flemish(self) -> bool:
-        return self.everything
+        """Create or change the Flemish reference (the SET_FLEMISH_REFERENCE ability)."""
+        return self.flemish_reference
 
 
 NO_SCOPE = ImportScope()
@@ -45,8 +47,9 @@ def import_scope(user) -> ImportScope:
     global_roles = {ADMIN} if user.is_superuser else set()
     if user.is_reviewer:
         global_roles.add(REVIEWER)
-    if Access(roles=frozenset(global_roles)).can_import_values:
-        return ImportScope(everything=True)
+    access = Access(roles=frozenset(global_roles))
+    if access.can_import_values:
+        return ImportScope(everything=True, flemish_reference=access.can_set_flemish_reference)
     netwerk_ids = frozenset(
         m.netwerk_id
         for m in Membership.objects.filter(user=user).only("netwerk_id", "role")

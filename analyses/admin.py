@@ -19,8 +19,8 @@ from .models import (
 
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "publisher", "higher_is_worse", "number_format", "active"]
-    list_filter = ["active", "publisher", "higher_is_worse"]
+    list_display = ["name", "code", "publisher", "kind", "flemish_row", "higher_is_worse", "active"]
+    list_filter = ["active", "kind", "flemish_row", "publisher", "higher_is_worse"]
     search_fields = ["name", "code", "publisher"]
     prepopulated_fields = {"code": ["name"]}
 

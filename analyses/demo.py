@@ -94,7 +94,7 @@ def _seed_values(indicators, gemeenten, years):
                 "value_column": 3,
             },
         )
-        import_batch_confirm(batch=batch, scope=ImportScope(everything=True))
+        import_batch_confirm(batch=batch, scope=ImportScope(everything=True, flemish_reference=True))
 
 
 ANSWERS = {

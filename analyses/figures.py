@@ -198,6 +198,9 @@ def dashboard_cards(figures) -> list[DashboardCard]:
     for figure in figures:
         indicator, year = figure.indicator, figure.latest_year
         ref_now = figure.reference.by_year.get(year) if year else None
+        # A Flemish total is never compared with a municipality: only an average says more or
+        # less need than Flanders.
+        comparable = indicator.compares_with_flanders
         ref_before = figure.reference.by_year.get(year - 1) if year else None
         lines = []
         for row in figure.rows:
@@ -211,7 +214,10 @@ def dashboard_cards(figures) -> list[DashboardCard]:
                     change=indicator.format_change(change),
                     trend=_trend(indicator, change),
                     worse_than_flanders=(
-                        now is not None and ref_now is not None and indicator.is_worse(now, ref_now)
+                        comparable
+                        and now is not None
+                        and ref_now is not None
+                        and indicator.is_worse(now, ref_now)
                     ),
                 )
             )
@@ -223,7 +229,7 @@ def dashboard_cards(figures) -> list[DashboardCard]:
         at_risk = [
             (r.label, indicator.format(r.by_year[year]))
             for r in ranked[:3]
-            if ref_now is None or indicator.is_worse(r.by_year[year], ref_now)
+            if ref_now is None or not comparable or indicator.is_worse(r.by_year[year], ref_now)
         ]
         ref_change = ref_now - ref_before if ref_now is not None and ref_before is not None else None
         cards.append(

@@ -210,22 +210,6 @@ def normalise_name(text) -> str:
     return " ".join(re.sub(r"[-‐_]", " ", text).casefold().split())
 
 
-FLEMISH_NAMES = {
-    normalise_name(n)
-    for n in ["Vlaams Gewest", "Vlaanderen", "Vlaams gemiddelde", "Gemiddelde Vlaanderen",
-              "Vlaams Gewest (gemiddelde)", "Gewest Vlaanderen", "Flemish Region"]
-}
-FLEMISH_CODES = {"02000", "2000"}
-AGGREGATE_NAMES = {
-    normalise_name(n)
-    for n in ["België", "Belgique", "Belgium", "Brussels Hoofdstedelijk Gewest", "Waals Gewest",
-              "Wallonië", "Totaal", "Total", "Rijk"]
-}
-AGGREGATE_PREFIXES = ("provincie ", "prov ", "prov. ", "arrondissement ", "arr ", "arr. ", "referentieregio ")
-# First digits of NIS codes of municipalities in Brussels and Wallonia.
-NON_FLEMISH_CODE = re.compile(r"(21|25|5\d|6\d|8\d|9\d)\d{3}")
-
-
 def nis_text(cell) -> str:
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
@@ -233,38 +217,3 @@ def nis_text(cell) -> str:
     if re.fullmatch(r"\d{4}", text):
         text = text.zfill(5)
     return text
-
-
-class GemeenteMatcher:
-    """Finds the municipality a cell means, by NIS code or by name, with one query in all."""
-
-    FLEMISH, SKIP, UNKNOWN = "flemish", "skip", "unknown"
-
-    def __init__(self, gemeenten):
-        self.by_code = {g.nis_code: g for g in gemeenten}
-        self.by_name = {}
-        # Municipalities before districts: "Antwerpen" is the city unless the code says otherwise.
-        for g in sorted(gemeenten, key=lambda g: g.kind != "gemeente"):
-            self.by_name.setdefault(normalise_name(g.name), g)
-
-    def match(self, cell, by: str):
-        """(gemeente, None) or (None, FLEMISH | SKIP reason | UNKNOWN)."""
-        if by == "nis":
-            code = nis_text(cell)
-            if code in FLEMISH_CODES:
-                return None, self.FLEMISH
-            if code in self.by_code:
-                return self.by_code[code], None
-            if re.fullmatch(r"\d{5}", code) and (code.endswith("000") or code in {"20001", "20002"}):
-                return None, (self.SKIP, _("a province, region or other total, not a municipality"))
-            if NON_FLEMISH_CODE.fullmatch(code):
-                return None, (self.SKIP, _("a municipality outside Flanders"))
-            return None, self.UNKNOWN
-        name = normalise_name(cell)
-        if name in FLEMISH_NAMES:
-            return None, self.FLEMISH
-        if name in self.by_name:
-            return self.by_name[name], None
-        if name in AGGREGATE_NAMES or name.startswith(AGGREGATE_PREFIXES):
-            return None, (self.SKIP, _("a province, region or other total, not a municipality"))
-        return None, self.UNKNOWN

@@ -7,8 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netwerken.models import Gemeente
+
 from .access import ImportScope
 from .importplan import Plan, guess_mapping, plan_import
+from .matching import match_key
 from .models import GekozenIndicator, ImportBatch, ImportChange, Indicator, IndicatorValue
 from .parsing import read_upload
 
@@ -43,6 +46,19 @@ def import_batch_map(*, batch: ImportBatch, mapping: dict) -> ImportBatch:
     batch.status = ImportBatch.Status.MAPPED
     batch.save()
     return batch
+
+
+def import_batch_accept_name(*, batch: ImportBatch, name: str, nis_code: str) -> Gemeente:
+    """Read `name` in this file as the municipality with `nis_code` (a suggestion accepted)."""
+    if not batch.is_open:
+        raise ImportRefused(_("This import is closed: start a new one."))
+    gemeente = Gemeente.objects.filter(nis_code=nis_code).first()
+    key = match_key(name)
+    if gemeente is None or not key:
+        raise ImportRefused(_("That municipality is not known; choose other columns or fix the file."))
+    batch.accepted_names = {**batch.accepted_names, key: gemeente.nis_code}
+    batch.save(update_fields=["accepted_names"])
+    return gemeente
 
 
 def _lock_indicator(indicator_id):

@@ -18,6 +18,7 @@ from .models import ImportBatch
 from .parsing import FileProblem
 from .services import (
     ImportRefused,
+    import_batch_accept_name,
     import_batch_cancel,
     import_batch_confirm,
     import_batch_create,
@@ -131,6 +132,26 @@ def confirm(request, batch_pk):
             % {"same": len(plan.unchanged)},
         )
     return redirect(batch.return_to or "import_upload")
+
+
+@login_required
+@require_POST
+def accept_name(request, batch_pk):
+    """The user accepts the suggested municipality for a name the file spells differently."""
+    batch, _scope = batch_for(request.user, batch_pk)
+    try:
+        gemeente = import_batch_accept_name(
+            batch=batch, name=request.POST.get("name", ""), nis_code=request.POST.get("nis_code", "")
+        )
+    except ImportRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("“%(name)s” is read as %(gemeente)s in this import.")
+            % {"name": request.POST.get("name", ""), "gemeente": gemeente},
+        )
+    return redirect("import_preview", batch_pk=batch.pk)
 
 
 @login_required

@@ -27,17 +27,22 @@ INTERNAL = "internal"  # publiq-internal notes and comments
 IMPORT_VALUES = "import_values"
 # Score the network in its self-scan: everyone who works in it, not publiq.
 SELF_SCAN = "self_scan"
+# Create or change the Flemish reference value of an indicator: it is compared with every
+# municipality of every network, so only publiq staff set it.
+SET_FLEMISH_REFERENCE = "set_flemish_reference"
 
 ADMIN = "admin"
 REVIEWER = "reviewer"
 
 ABILITIES: dict[str, frozenset[str]] = {
-    ADMIN: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES}),
+    ADMIN: frozenset(
+        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, SET_FLEMISH_REFERENCE}
+    ),
     Membership.Role.COORDINATOR: frozenset(
         {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES, SELF_SCAN}
     ),
     Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM, SELF_SCAN}),
-    REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES}),
+    REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, SET_FLEMISH_REFERENCE}),
 }
 
 
@@ -65,6 +70,7 @@ class Access:
     can_see_internal = property(lambda self: self.can(INTERNAL))
     can_import_values = property(lambda self: self.can(IMPORT_VALUES))
     can_self_scan = property(lambda self: self.can(SELF_SCAN))
+    can_set_flemish_reference = property(lambda self: self.can(SET_FLEMISH_REFERENCE))
 
     def without(self, *abilities: str) -> "Access":
         """The same access with some abilities taken away (e.g. editing a submitted dossier)."""

@@ -142,7 +142,9 @@ def ensure_indicators():
     from analyses.models import Indicator
 
     if not Indicator.objects.exists():
-        import_module("analyses.migrations.0002_seed_indicators").seed(apps, None)
+        catalogue = import_module("analyses.migrations.0002_seed_indicators")
+        catalogue.seed(apps, None)
+        catalogue.set_kinds(apps)
 
 
 def indicator(code: str):

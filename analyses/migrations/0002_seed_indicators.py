@@ -134,6 +134,28 @@ INDICATORS = [
 ]
 
 
+# What kind of figure each indicator is and what its Flemish row means (set by the migration
+# that added these fields; kept here so that the catalogue is described in one place).
+KINDS = {
+    "kansarmoede-index": ("percentage", "gemiddelde"),
+    "leefloon-per-1000": ("ratio", "gemiddelde"),
+    "verhoogde-tegemoetkoming": ("percentage", "gemiddelde"),
+    "werkzoekendengraad": ("percentage", "gemiddelde"),
+    "mediaan-inkomen-aangifte": ("bedrag", "gemiddelde"),
+    "gemiddeld-inkomen-inwoner": ("bedrag", "gemiddelde"),
+    "buitenlandse-herkomst": ("percentage", "gemiddelde"),
+    "uitpas-kansentarief": ("aantal", "totaal"),
+    "sociale-toeslag-groeipakket": ("percentage", "gemiddelde"),
+    "eenoudergezinnen": ("percentage", "gemiddelde"),
+}
+
+
+def set_kinds(apps, schema_editor=None):
+    Indicator = apps.get_model("analyses", "Indicator")
+    for code, (kind, flemish_row) in KINDS.items():
+        Indicator.objects.filter(code=code).update(kind=kind, flemish_row=flemish_row)
+
+
 def seed(apps, schema_editor):
     Indicator = apps.get_model("analyses", "Indicator")
     for code, name, unit, definition, publisher, url, worse, fmt, decimals in INDICATORS:

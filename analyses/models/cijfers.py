@@ -7,6 +7,7 @@ can be undone exactly (see `imports.py`).
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
@@ -30,6 +31,19 @@ class IndicatorQuerySet(models.QuerySet):
 
 
 class Indicator(models.Model):
+    class Kind(models.TextChoices):
+        PERCENTAGE = "percentage", _("percentage (0 to 100)")
+        COUNT = "aantal", _("count (can be added up)")
+        RATE = "ratio", _("rate (per 1,000 or similar)")
+        INDEX = "index", _("index or score")
+        AMOUNT = "bedrag", _("amount in euro")
+        OTHER = "ander", _("other")
+
+    class FlemishRow(models.TextChoices):
+        AVERAGE = "gemiddelde", _("an average or rate: municipalities can be compared with it")
+        TOTAL = "totaal", _("a total of all municipalities: not compared with a municipality")
+        NONE = "geen", _("no Flemish reference")
+
     class Format(models.TextChoices):
         NUMBER = "getal", _("number (1.234,5)")
         PERCENT = "procent", _("percentage (12,3 %)")
@@ -57,6 +71,25 @@ class Indicator(models.Model):
     decimals = models.PositiveSmallIntegerField(
         _("decimals"), default=1, validators=[MaxValueValidator(4)]
     )
+    kind = models.CharField(
+        _("kind of figure"),
+        max_length=12,
+        choices=Kind.choices,
+        default=Kind.OTHER,
+        help_text=_("Decides the bounds of a value and whether values of merged municipalities can be added up."),
+    )
+    flemish_row = models.CharField(
+        _("the Flemish row is"),
+        max_length=12,
+        choices=FlemishRow.choices,
+        default=FlemishRow.AVERAGE,
+    )
+    min_value = models.DecimalField(
+        _("lowest possible value"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
+    max_value = models.DecimalField(
+        _("highest possible value"), max_digits=16, decimal_places=4, null=True, blank=True
+    )
     active = models.BooleanField(
         _("can be chosen"),
         default=True,
@@ -72,6 +105,10 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.min_value is not None and self.max_value is not None and self.min_value > self.max_value:
+            raise ValidationError({"max_value": _("The highest value cannot be below the lowest.")})
 
     def format(self, value: Decimal | None) -> str:
         """The value as people read it here: 12,3 %, € 23.456, 1.234,5."""
@@ -94,6 +131,29 @@ class Indicator(models.Model):
         if self.number_format == self.Format.EURO:
             return f"{sign}€\u00a0{number}"
         return f"{sign}{number}"
+
+    @property
+    def can_be_added(self) -> bool:
+        """Counts of merged municipalities add up; rates, percentages and averages do not."""
+        return self.kind == self.Kind.COUNT
+
+    @property
+    def compares_with_flanders(self) -> bool:
+        """Only an average or rate for Flanders says whether a municipality does worse."""
+        return self.flemish_row == self.FlemishRow.AVERAGE
+
+    def bounds(self) -> tuple[Decimal | None, Decimal | None]:
+        """(lowest, highest) possible value: the kind's own, narrowed by the catalogue's."""
+        low, high = None, None
+        if self.kind == self.Kind.PERCENTAGE:
+            low, high = Decimal(0), Decimal(100)
+        elif self.kind in {self.Kind.COUNT, self.Kind.RATE}:
+            low = Decimal(0)
+        if self.min_value is not None:
+            low = self.min_value if low is None else max(low, self.min_value)
+        if self.max_value is not None:
+            high = self.max_value if high is None else min(high, self.max_value)
+        return low, high
 
     def is_worse(self, value: Decimal, than: Decimal) -> bool:
         return value > than if self.higher_is_worse else value < than

@@ -65,6 +65,8 @@ class ImportBatch(models.Model):
     year_column = models.PositiveSmallIntegerField(null=True, blank=True)
     fixed_year = models.PositiveSmallIntegerField(null=True, blank=True)
     value_column = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Names in the file the user matched to a municipality in the preview: {name key: NIS code}.
+    accepted_names = models.JSONField(default=dict, blank=True, editable=False)
     # Where the user came from, to bring them back after the import.
     return_to = models.CharField(max_length=300, blank=True)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)

@@ -55,3 +55,24 @@ def test_dashboard_query_count_does_not_grow(coordinator_client, netwerk_a, foll
             IndicatorValueFactory(indicator=followed, gemeente=g, year=year, value=Decimal(year % 9))
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert coordinator_client.get(f"/netwerken/{netwerk_a.pk}/cijfers/").status_code == 200
+
+
+def test_a_flemish_total_is_never_compared_with_a_municipality(partner_client, nota_a, netwerk_a):
+    uitpas = indicator("uitpas-kansentarief")  # a count: the Flemish row is the total of all
+    GekozenIndicator.objects.create(nota=nota_a, indicator=uitpas)
+    IndicatorValueFactory(indicator=uitpas, gemeente=gemeente("Temse"), year=2023, value=Decimal(40))
+    IndicatorValueFactory(indicator=uitpas, gemeente=gemeente("Sint-Niklaas"), year=2023, value=Decimal(300))
+    IndicatorValueFactory(indicator=uitpas, gemeente=None, year=2023, value=Decimal(52000))
+    page = partner_client.get(f"/netwerken/{netwerk_a.pk}/cijfers/").text
+    assert "meer nood dan Vlaanderen" not in page
+    assert "totaal, niet vergeleken met een gemeente" in page
+    assert "Geen enkele gemeente" not in page  # the list of greatest need does not use Flanders
+
+
+def test_an_average_is_compared_again_once_the_catalogue_says_so(partner_client, nota_a, netwerk_a, followed):
+    followed.flemish_row = followed.FlemishRow.TOTAL
+    followed.save()
+    assert "meer nood dan Vlaanderen" not in partner_client.get(f"/netwerken/{netwerk_a.pk}/cijfers/").text
+    followed.flemish_row = followed.FlemishRow.AVERAGE
+    followed.save()
+    assert "meer nood dan Vlaanderen" in partner_client.get(f"/netwerken/{netwerk_a.pk}/cijfers/").text

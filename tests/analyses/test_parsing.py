@@ -4,15 +4,12 @@ import pytest
 
 from analyses.parsing import (
     FileProblem,
-    GemeenteMatcher,
     parse_number,
     parse_year,
     read_upload,
     sniff_delimiter,
 )
-from netwerken.models import Gemeente
 from tests.analyses.conftest import csv_file, xlsx_file
-from tests.factories import ensure_gemeenten
 
 
 @pytest.mark.parametrize(
@@ -109,18 +106,3 @@ def test_too_large_a_file_is_refused(settings):
     big = csv_file("a;b\n" + "Temse;1\n" * 800_000)
     with pytest.raises(FileProblem, match="groter dan 5 MB"):
         read_upload(big)
-
-
-def test_municipalities_by_name_code_and_the_flemish_row(db):
-    ensure_gemeenten()
-    matcher = GemeenteMatcher(list(Gemeente.objects.all()))
-    assert str(matcher.match("SINT-NIKLAAS", "naam")[0]) == "Sint-Niklaas"
-    assert str(matcher.match("sint niklaas", "naam")[0]) == "Sint-Niklaas"
-    assert matcher.match("Antwerpen", "naam")[0].kind == "gemeente"
-    assert str(matcher.match(46021, "nis")[0]) == "Sint-Niklaas"
-    assert matcher.match("Vlaams Gewest", "naam") == (None, matcher.FLEMISH)
-    assert matcher.match("2000", "nis") == (None, matcher.FLEMISH)
-    assert matcher.match("Provincie Limburg", "naam")[1][0] == matcher.SKIP
-    assert matcher.match("62063", "nis")[1][0] == matcher.SKIP
-    assert matcher.match("Sint-Nicolaas", "naam") == (None, matcher.UNKNOWN)
-    assert matcher.match("Temse", "nis") == (None, matcher.UNKNOWN)

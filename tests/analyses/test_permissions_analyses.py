@@ -32,6 +32,7 @@ COVERED = {
     "import_confirm",
     "import_cancel",
     "import_undo",
+    "import_accept_name",
 }
 
 
@@ -127,6 +128,7 @@ def _import_rows(batch):
         ("import_preview", i, "get"),
         ("import_undo", i + "ongedaan-maken/", "get"),
         ("import_confirm", i + "bevestigen/", "post"),
+        ("import_accept_name", i + "naam/", "post"),
         ("import_cancel", i + "annuleren/", "post"),
     ]
 
