@@ -20,7 +20,9 @@ from django.utils.translation import gettext as _
 from .formatting import format_number
 
 WIDTH = 720
-FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+# Open Sans first: the PDF's text face (fonts-open-sans), so WeasyPrint embeds one family for text,
+# tables and charts; a browser without it falls back to Arial.
+FONT = "'Open Sans', Arial, 'Liberation Sans', sans-serif"
 INK = "#1c2733"
 MUTED = "#4f5b67"
 GRID = "#d8dee6"
