@@ -222,7 +222,7 @@ def line_chart(*, chart_id, title, desc, years, lines, reference, decimals, othe
                        stroke_color=INK, width=3, stroke_dasharray="10 5")
         keys.append((reference[0], INK, "10 5", 3))
     rows = legend_rows([label for label, *_rest in keys])
-    plot_height = 300
+    plot_height = 270
     height = plot_height + 16 + LEGEND_ROW * len(rows)
 
     def legend(group):
