@@ -19,6 +19,9 @@ from tests.dossiers.test_pdf import full_nota, squash  # noqa: F401 (a fixture)
 
 @pytest.fixture
 def draft_pdf(full_nota):  # noqa: F811
+    # Rich text's own headings (h3, h4) sit right under the chapter's h1.
+    full_nota.visie.text = "<h3>Kern</h3><p>Iedereen doet mee.</p><h4>Waarom</h4><p>Omdat het kan.</p>"
+    full_nota.visie.save()
     pdf, pages, *_ = render_pdf(build_snapshot(full_nota), draft=True)
     return pdf, pages
 
@@ -113,6 +116,14 @@ def test_header_cells_have_a_scope_and_figures_their_alt_text(draft_pdf):
     assert any(alt.startswith("Kansarmoede-index in ") and "Grootste nood: " in alt for alt in figures)
     assert any("Vlaams Gewest" in alt and "Lijndiagram" in alt for alt in figures)
     assert any(alt.startswith("De partners van het netwerk") for alt in figures)
+    # One family for text, tables and charts, every face embedded.
+    fonts = [
+        obj
+        for obj in pdf.objects
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor"
+    ]
+    assert fonts and all("Open-Sans" in str(font.FontName) for font in fonts)
+    assert all("/FontFile2" in font or "/FontFile3" in font or "/FontFile" in font for font in fonts)
 
 
 def test_headings_are_not_empty_and_follow_the_text(draft_pdf):
@@ -120,6 +131,9 @@ def test_headings_are_not_empty_and_follow_the_text(draft_pdf):
     found = _tree(pdf)
     headings = [element for element, _page in found if str(element.S) in {"/H1", "/H2", "/H3", "/H4"}]
     assert headings and all(element.get("/K") for element in headings)
+    levels = [int(str(element.S)[2]) for element in headings]
+    for before, after in zip(levels, levels[1:]):
+        assert after <= before + 1, (before, after)  # no level skipped
     # The tree follows the pages: an element never comes after one on a later page.
     pages = [page for _element, page in found if page is not None]
     assert pages == sorted(pages)
