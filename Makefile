@@ -16,8 +16,9 @@ BASE_PYTHON ?= $(shell for p in $(PYTHON_CANDIDATES); do \
 	then command -v $$p; break; fi; done)
 
 # Debian packages the project needs: a browser for the browser tests, gettext for the Dutch
-# catalogue, Pango for WeasyPrint, fonts for the PDF, poppler for looking at PDFs as images.
-APT_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-open-sans
+# catalogue, Pango for WeasyPrint, Cairo for CairoSVG (charts in the Word file), fonts for the PDF,
+# poppler for looking at PDFs as images.
+APT_RUN := gettext libpango-1.0-0 libpangoft2-1.0-0 libcairo2 fonts-dejavu-core fonts-open-sans
 APT_TEST := $(APT_RUN) chromium poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

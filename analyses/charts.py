@@ -20,12 +20,15 @@ from django.utils.translation import gettext as _
 from .formatting import format_number
 
 WIDTH = 720
-FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+# Open Sans first: the PDF's text face (fonts-open-sans), so WeasyPrint embeds one family for text,
+# tables and charts; a browser without it falls back to Arial.
+FONT = "'Open Sans', Arial, 'Liberation Sans', sans-serif"
 INK = "#1c2733"
 MUTED = "#4f5b67"
 GRID = "#d8dee6"
 MUNICIPALITY = "#1d4f7a"
 REFERENCE = "#a34700"
+GREY = "#6b7682"
 # Eight colours, each at least 3:1 against white (WCAG 1.4.11), distinct for colour blindness
 # as far as eight can be; after eight, dash patterns tell the lines apart.
 PALETTE = ["#1d4f7a", "#b42318", "#1e6b40", "#6b3fa0", "#8a5a00", "#0f6f7a", "#a0306a", "#4f5b67"]
@@ -63,8 +66,19 @@ def _tidy(element: ET.Element) -> None:
             node.set(name, _NUMBER.sub(lambda m: f"{float(m.group()):.2f}", value))
 
 
-def _svg(chart: leather.Chart, *, chart_id: str, title: str, desc: str, height: int, extra=None) -> SafeString:
-    group = chart.to_svg_group(WIDTH, height)
+def _svg(chart: leather.Chart, *, chart_id: str, title: str, desc: str, height: int, extra=None,
+         draw_height=None) -> SafeString:
+    """`draw_height`: the height leather draws in when `extra` adds our own legend below it."""
+    if draw_height:
+        # No room for leather's legend above the plot: `extra` replaces it.
+        saved = leather.theme.legend_font_char_height, leather.theme.legend_gap
+        leather.theme.legend_font_char_height = leather.theme.legend_gap = 0
+        try:
+            group = chart.to_svg_group(WIDTH, draw_height)
+        finally:
+            leather.theme.legend_font_char_height, leather.theme.legend_gap = saved
+    else:
+        group = chart.to_svg_group(WIDTH, height)
     _tidy(group)
     if extra:
         extra(group)
@@ -118,7 +132,8 @@ def bar_chart(*, chart_id, title, desc, bars, reference, fmt, decimals) -> SafeS
     chart.add_bars([(v, label) for label, v in bars], name=_("Municipalities"), fill_color=MUNICIPALITY)
     if reference:
         chart.add_bars([(reference[1], reference[0])], name=reference[0], fill_color=REFERENCE)
-    height = 80 + 30 * len(top_down)
+    # Thinner bars for a long list, so that the chart and its heading fit on an A4 page.
+    height = 80 + (30 if len(top_down) <= 12 else 22) * len(top_down)
 
     def annotate(group):
         series = [g for g in group.iter("g") if g.get("class") == "series bars"]
@@ -142,7 +157,7 @@ def bar_chart(*, chart_id, title, desc, bars, reference, fmt, decimals) -> SafeS
             y = Decimal(rect.get("y")) + Decimal(rect.get("height")) / 2
             # A white ground keeps the number readable where the dashed line crosses it.
             ET.SubElement(
-                series[0], "rect", x=str(x - 2), y=str(y - 9), width=str(len(text) * 7.4 + 4),
+                series[0], "rect", x=str(x - 2), y=str(y - 9), width=str(len(text) * CHAR_WIDTH + 4),
                 height="18", fill="#ffffff",
             )
             label = ET.SubElement(series[0], "text", x=str(x), y=str(y), dy="0.35em", fill=INK)
@@ -153,38 +168,91 @@ def bar_chart(*, chart_id, title, desc, bars, reference, fmt, decimals) -> SafeS
     return _svg(chart, chart_id=chart_id, title=title, desc=desc, height=height, extra=annotate)
 
 
-def line_chart(*, chart_id, title, desc, years, lines, reference, decimals) -> SafeString:
+# The legend is ours, below the plot: leather's sits above it and wraps only at the full width
+# with a narrow estimate per letter, so long names ran off the right edge.
+LEGEND_ROW = 24
+LEGEND_SAMPLE = 30  # the stretch of line drawn before each name
+CHAR_WIDTH = 7.8  # a generous width of an Open Sans letter at 13 px
+
+
+def legend_rows(labels) -> list[list[tuple[int, float]]]:
+    """[[(index of the label, x)]]: the labels in rows that fit the chart's width."""
+    rows, row, x = [], [], 0.0
+    for index, label in enumerate(labels):
+        width = LEGEND_SAMPLE + 8 + len(label) * CHAR_WIDTH + 22
+        if row and x + width > WIDTH:
+            rows.append(row)
+            row, x = [], 0.0
+        row.append((index, x))
+        x += width
+    if row:
+        rows.append(row)
+    return rows
+
+
+def line_chart(*, chart_id, title, desc, years, lines, reference, decimals, others=None) -> SafeString:
     """A line per municipality over the years, the Flemish reference as a dark dashed line.
 
-    `lines` is [(label, {year: value})]; `reference` is (label, {year: value}) or None.
+    `lines` is [(label, {year: value})]; `reference` is (label, {year: value}) or None; `others`
+    is (label, {year: value}) or None: one grey line standing for the municipalities left out.
     """
     everything = [v for _label, by_year in lines for v in by_year.values() if v is not None]
-    if reference:
-        everything += [v for v in reference[1].values() if v is not None]
+    for extra in (reference, others):
+        if extra:
+            everything += [v for v in extra[1].values() if v is not None]
     y_scale, tick = _number_axis(min(everything), max(everything), decimals)
     chart = leather.Chart()
     chart.set_x_scale(leather.Linear(years[0], years[-1]))
     chart.set_y_scale(y_scale)
     chart.add_x_axis(ticks=years, tick_formatter=lambda value, i, n: str(int(value)))
     chart.add_y_axis(tick_formatter=tick)
+    keys = []  # (label, colour, dash pattern, width) in the order of the legend
     for index, (label, by_year) in enumerate(lines):
-        chart.add_line(
-            [(year, by_year.get(year)) for year in years],
-            name=label,
-            stroke_color=PALETTE[index % len(PALETTE)],
-            stroke_dasharray=DASHES[(index // len(PALETTE)) % len(DASHES)],
-        )
+        colour = PALETTE[index % len(PALETTE)]
+        dash = DASHES[(index // len(PALETTE)) % len(DASHES)]
+        chart.add_line([(year, by_year.get(year)) for year in years], name=label, stroke_color=colour,
+                       stroke_dasharray=dash)
+        keys.append((label, colour, dash, 2.5))
+    if others:
+        chart.add_line([(year, others[1].get(year)) for year in years], name=others[0],
+                       stroke_color=GREY, width=2, stroke_dasharray="2 3")
+        keys.append((others[0], GREY, "2 3", 2))
     if reference:
-        chart.add_line(
-            [(year, reference[1].get(year)) for year in years],
-            name=reference[0],
-            stroke_color=INK,
-            width=3,
-            stroke_dasharray="10 5",
-        )
-    legend_rows = 1 + sum(len(label) + 6 for label, _v in lines) * 7.2 // WIDTH
-    height = int(330 + 20 * legend_rows)
-    return _svg(chart, chart_id=chart_id, title=title, desc=desc, height=height, extra=_dots)
+        chart.add_line([(year, reference[1].get(year)) for year in years], name=reference[0],
+                       stroke_color=INK, width=3, stroke_dasharray="10 5")
+        keys.append((reference[0], INK, "10 5", 3))
+    rows = legend_rows([label for label, *_rest in keys])
+    plot_height = 270
+    height = plot_height + 16 + LEGEND_ROW * len(rows)
+
+    def legend(group):
+        _drop_leather_legend(group)
+        _dots(group)
+        box = ET.SubElement(group, "g", {"class": "legend"})
+        for number, row in enumerate(rows):
+            y = plot_height + 14 + LEGEND_ROW * number
+            for index, x in row:
+                label, colour, dash, width = keys[index]
+                sample = ET.SubElement(box, "line", x1=str(x + 2), x2=str(x + LEGEND_SAMPLE), y1=str(y),
+                                       y2=str(y), stroke=colour)
+                sample.set("stroke-width", str(width))
+                if dash != "none":
+                    sample.set("stroke-dasharray", dash)
+                text = ET.SubElement(box, "text", x=str(x + LEGEND_SAMPLE + 6), y=str(y), dy="0.35em", fill=INK)
+                text.set("font-family", FONT)
+                text.set("font-size", "13")
+                text.text = label
+
+    return _svg(chart, chart_id=chart_id, title=title, desc=desc, height=height, extra=legend,
+                draw_height=plot_height)
+
+
+def _drop_leather_legend(group):
+    """leather's legend is the first group of its margin group (see Chart.to_svg_group)."""
+    margin_group = next(child for child in group if child.tag == "g")
+    header = next(child for child in margin_group if child.tag == "g")
+    for child in list(header):
+        header.remove(child)
 
 
 _POINT = re.compile(r"[ML] (-?[\d.]+) (-?[\d.]+)")

@@ -13,6 +13,7 @@ from . import charts
 from .models import GekozenIndicator, Indicator, IndicatorValue
 
 YEARS_SHOWN = 6
+LINES_SHOWN = 8  # lines of a line chart, the median of the other municipalities included
 
 
 @dataclass
@@ -120,21 +121,92 @@ def _draw(figure: IndicatorFigure, prefix: str) -> None:
             decimals=indicator.decimals,
         )
     if len(figure.years) >= 2:
-        lines = [(r.label, r.by_year) for r in figure.rows if r.by_year]
+        shown, others = _lines_shown(figure)
         reference = (figure.reference.label, figure.reference.by_year) if figure.reference.by_year else None
         figure.line_svg = charts.line_chart(
             chart_id=f"{base}-lijn",
             title=_("%(indicator)s from %(first)s to %(last)s")
             % {"indicator": indicator.name, "first": figure.years[0], "last": figure.years[-1]},
-            desc=_(
-                "Line chart: one line per municipality over the years, the Flemish Region as a "
-                "dashed black line. The table gives every figure."
-            ),
+            desc=_line_description(figure, shown, others),
             years=figure.years,
-            lines=lines,
+            lines=[(r.label, r.by_year) for r in shown],
             reference=reference,
+            others=others,
             decimals=indicator.decimals,
         )
+
+
+def _lines_shown(figure):
+    """The municipalities that get a line of their own, and (label, {year: median}) or None.
+
+    Beyond LINES_SHOWN lines a chart cannot be read: the ones with the most need in the last
+    year keep their line, the others become one line, their median. The table has them all.
+    """
+    rows = [r for r in figure.rows if r.by_year]
+    if len(rows) <= LINES_SHOWN:
+        return rows, None
+    indicator = figure.indicator
+
+    def need(row):
+        year, value = row.latest(figure.years)
+        if value is None:
+            return (1, 0)
+        return (0, -value if indicator.higher_is_worse else value)
+
+    ranked = sorted(rows, key=need)
+    shown, rest = ranked[: LINES_SHOWN - 1], ranked[LINES_SHOWN - 1 :]
+    medians = {}
+    for year in figure.years:
+        values = sorted(r.by_year[year] for r in rest if year in r.by_year)
+        if values:
+            middle = len(values) // 2
+            medians[year] = values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+    label = _("Median of the other %(count)s municipalities") % {"count": len(rest)}
+    return sorted(shown, key=lambda r: r.label), (label, medians)
+
+
+def _line_description(figure, shown, others) -> str:
+    """What the lines show, in words: the Flemish trend, the largest rise and fall."""
+    indicator = figure.indicator
+    first, last = figure.years[0], figure.years[-1]
+    parts = [_("Line chart from %(first)s to %(last)s.") % {"first": first, "last": last}]
+    if others:
+        parts.append(
+            _(
+                "Lines for the %(count)s municipalities with the most need in %(year)s; "
+                "one line for the median of the other %(rest)s."
+            )
+            % {"count": len(shown), "year": figure.latest_year, "rest": len(figure.rows) - len(shown)}
+        )
+    reference = figure.reference.by_year
+    if first in reference and last in reference:
+        parts.append(
+            _("Flemish Region: from %(from)s to %(to)s.")
+            % {"from": indicator.format(reference[first]), "to": indicator.format(reference[last])}
+        )
+    changes = []
+    for row in figure.rows:
+        known = [y for y in figure.years if y in row.by_year]
+        if len(known) >= 2:
+            changes.append((row.by_year[known[-1]] - row.by_year[known[0]], row, known[0], known[-1]))
+    if changes:
+        changes.sort(key=lambda c: c[0])
+        rise, fall = changes[-1], changes[0]
+        if rise[0] > 0:
+            parts.append(_("Largest rise: %(name)s, from %(from)s to %(to)s.") % _change(indicator, rise))
+        if fall[0] < 0:
+            parts.append(_("Largest fall: %(name)s, from %(from)s to %(to)s.") % _change(indicator, fall))
+    parts.append(_("The table gives every figure."))
+    return " ".join(parts)
+
+
+def _change(indicator, change) -> dict:
+    _difference, row, since, until = change
+    return {
+        "name": row.label,
+        "from": indicator.format(row.by_year[since]),
+        "to": indicator.format(row.by_year[until]),
+    }
 
 
 def _bar_description(figure, bars, reference) -> str:

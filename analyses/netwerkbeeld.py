@@ -110,7 +110,7 @@ def draw(picture: Netwerkbeeld, chart_id: str = "netwerkbeeld") -> str:
         x = LABEL_WIDTH + CELL * column + CELL / 2
         is_missing = str(label) in missing
         _text(
-            root, x, HEADER - 8, str(label) + (" ✗" if is_missing else ""),
+            root, x, HEADER - 8, str(label) + (" ×" if is_missing else ""),
             fill=WARN if is_missing else INK, transform=f"rotate(-50 {x} {HEADER - 8})",
             weight="bold" if is_missing else None,
         )
@@ -121,7 +121,7 @@ def draw(picture: Netwerkbeeld, chart_id: str = "netwerkbeeld") -> str:
                 root, "rect", x="0", y=str(y), width=str(width), height=str(CELL), fill="#f5f7fa"
             )
         warn = gemeente_id is not None and not has_poverty and not picture.regional_poverty
-        _text(root, LABEL_WIDTH - 10, y + CELL / 2 + 5, label + (" ✗" if warn else ""),
+        _text(root, LABEL_WIDTH - 10, y + CELL / 2 + 5, label + (" ×" if warn else ""),
               anchor="end", fill=WARN if warn else INK, weight="bold" if warn else None)
         for column, (kind, _label) in enumerate(picture.kinds):
             cx, cy = LABEL_WIDTH + CELL * column + CELL / 2, y + CELL / 2

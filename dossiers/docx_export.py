@@ -1,22 +1,29 @@
-"""The afsprakennota as a Word document, with the same structure as the PDF, for networks that
-want to finish the text in Word. Built from the same dossier document (snapshot.py)."""
+"""The afsprakennota as a Word document, with the same structure and labels as the PDF, for
+networks that want to finish the text in Word. Built from the same dossier document (snapshot.py);
+page, language, footer and pictures are set up in docx_layout.py."""
 
+import xml.etree.ElementTree as ET
 from io import BytesIO
 
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, RGBColor
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
 from lxml import html as lxml_html
 
+from . import docx_layout
 from .document import prepare
 from .models import Visie
 from .templatetags.dossier_tags import format_euro
 
 BLUE = RGBColor(0x14, 0x3A, 0x5A)
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def build_docx(document: dict, *, draft: bool = True) -> bytes:
@@ -32,10 +39,15 @@ def _build(doc: dict, draft: bool) -> bytes:
         "last": doc["ronde"]["last_year"],
     }
     word.core_properties.author = doc["netwerk"]["igs_name"]
-    word.core_properties.language = "nl-BE"
+    word.core_properties.language = docx_layout.LANGUAGE
     style = word.styles["Normal"]
     style.font.name = "Open Sans"
     style.font.size = Pt(10)
+    docx_layout.a4(word)
+    docx_layout.proofing_language(word)
+    docx_layout.page_footer(
+        word, _("Afsprakennota vrijetijdsparticipatie"), _("page {page} of {pages}")
+    )
 
     _cover(word, doc, draft)
     word.add_paragraph(_("Part 1: afsprakennota vrijetijdsparticipatie")).runs[0].bold = True
@@ -65,9 +77,11 @@ def _empty(word):
 
 
 def _table(word, header, rows, numeric_from=None):
+    """A table of figures with a header row that Word repeats on every page."""
     table = word.add_table(rows=1, cols=len(header))
     table.style = "Light Grid Accent 1"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _repeat_header(table.rows[0])
     for cell, text in zip(table.rows[0].cells, header):
         cell.text = str(text)
         cell.paragraphs[0].runs[0].bold = True
@@ -80,21 +94,52 @@ def _table(word, header, rows, numeric_from=None):
     return table
 
 
+def _repeat_header(row):
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _facts(word, rows):
+    """Label and value side by side, as the PDF's fact tables: no header row above them."""
+    table = word.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].width, cells[1].width = Mm(45), Mm(123)
+        run = cells[0].paragraphs[0].add_run(str(label))
+        run.bold = True
+        run.font.color.rgb = docx_layout.MUTED
+        lines = str(value).split("\n")
+        paragraph = cells[1].paragraphs[0]
+        for number, line in enumerate(lines):
+            if number:
+                paragraph.add_run().add_break()
+            paragraph.add_run(line)
+    word.add_paragraph()
+    return table
+
+
 def _cover(word, doc, draft):
+    word.add_paragraph(_("Decree on supra-local cultural work").upper()).runs[0].font.color.rgb = docx_layout.MUTED
     title = word.add_heading(_("Afsprakennota"), level=0)
     for run in title.runs:
         run.font.color.rgb = BLUE
     word.add_paragraph(_("bovenlokaal netwerk vrijetijdsparticipatie"))
     word.add_paragraph(doc["netwerk"]["name"]).runs[0].bold = True
-    facts = [
-        (_("IGS"), doc["netwerk"]["igs_name"]),
-        (_("Reference region"), doc["netwerk"]["referentieregio"]),
-        (_("Submission round"), doc["ronde"]["name"]),
-        (_("Subsidy period"), f"{doc['ronde']['first_year']}-{doc['ronde']['last_year']}"),
-        (_("Participating municipalities"), ", ".join(g["name"] for g in doc["gemeenten"]) or "–"),
-        (_("Version"), _("draft, not submitted") if draft else _("submitted version")),
-    ]
-    _table(word, [_("Field"), ""], facts)
+    _facts(
+        word,
+        [
+            (_("IGS"), doc["netwerk"]["igs_name"]),
+            (_("Reference region"), doc["netwerk"]["referentieregio"]),
+            (_("Submission round"), doc["ronde"]["name"]),
+            (_("Subsidy period"), f"{doc['ronde']['first_year']}-{doc['ronde']['last_year']}"),
+            (_("Participating municipalities"), ", ".join(g["name"] for g in doc["gemeenten"]) or "–"),
+            (_("Version"), _("draft, not submitted") if draft else _("submitted version")),
+            (_("Date"), (doc.get("made_at") or "")[:10] or "–"),
+        ],
+    )
     word.add_page_break()
 
 
@@ -105,8 +150,8 @@ def _richtext(word, html):
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     for block in root:
         tag = block.tag
-        if tag in {"h3", "h4"}:
-            _heading(word, block.text_content(), 3)
+        if tag in {"h3", "h4"}:  # under the chapter's heading, so one level below it
+            _heading(word, block.text_content(), 2)
         elif tag in {"ul", "ol"}:
             style = "List Bullet" if tag == "ul" else "List Number"
             for item in block.iter("li"):
@@ -136,7 +181,6 @@ def _runs(paragraph, element, bold=False, italic=False):
 
 
 def _analyse(word, doc):
-    """The analysis with its figures as tables; the drawn charts are in the PDF only."""
     _heading(word, "1. " + _("Environment analysis"), 1)
     analyse = doc.get("omgevingsanalyse")
     if not analyse:
@@ -147,8 +191,18 @@ def _analyse(word, doc):
         _empty(word)
     for ind in analyse["indicators"]:
         _heading(word, ind["name"] + (f" ({ind['unit']})" if ind["unit"] else ""), 3)
-        word.add_paragraph(_("Source:") + " " + ind["publisher"])
+        need = (
+            _("A higher value signals a greater need.")
+            if ind["higher_is_worse"]
+            else _("A lower value signals a greater need.")
+        )
+        word.add_paragraph(f"{_('Source:')} {ind['publisher']}. {need}").runs[0].font.size = Pt(9)
+        for key in ("bar_svg", "line_svg"):
+            _chart(word, ind.get(key))
         if ind["years"]:
+            word.add_paragraph(
+                _("%(name)s: every figure per municipality and year") % {"name": ind["name"]}
+            ).runs[0].font.size = Pt(9)
             rows = [*ind["table"]["rows"], ind["table"]["reference"]]
             _table(word, [_("Municipality"), *ind["years"]], rows, numeric_from=1)
         paragraph = word.add_paragraph()
@@ -166,7 +220,7 @@ def _analyse(word, doc):
     _heading(word, _("SWOT"), 2)
     if analyse["swot"]:
         rows = [
-            (group["label"].capitalize(), s["text"], s["source_label"] or "–")
+            (capfirst(group["label"]), s["text"], s["source_label"] or "–")
             for group in analyse["swot_groups"]
             for s in group["items"]
         ]
@@ -177,20 +231,34 @@ def _analyse(word, doc):
     if not analyse["drempels"]:
         _empty(word)
     for d in analyse["drempels"]:
-        _labelled(word, d["label"].capitalize(), d["description"])
-        _facts(word, [(_("Groups"), d["doelgroep_labels"]), (_("Municipalities"), d["gemeente_names"])])
+        _labelled(word, capfirst(d["label"]), d["description"])
+        _notes(word, [(_("Groups"), d["doelgroep_labels"]), (_("Municipalities"), d["gemeente_names"])])
     _heading(word, _("Kansengroepen in the region"), 2)
     if not analyse["kansengroepen"]:
         _empty(word)
     for k in analyse["kansengroepen"]:
-        _labelled(word, k["label"].capitalize() + (f": {k['name']}" if k["name"] else ""), k["description"])
-        _facts(word, [(_("Municipalities"), k["gemeente_names"])])
+        _labelled(word, capfirst(k["label"]) + (f": {k['name']}" if k["name"] else ""), k["description"])
+        _notes(word, [(_("Municipalities"), k["gemeente_names"])])
     _heading(word, _("How people in poverty were heard"), 2)
     if not analyse["bevragingen"]:
         _empty(word)
     for b in analyse["bevragingen"]:
         people = ngettext("%(n)s person", "%(n)s people", b["participants"]) % {"n": b["participants"]}
-        _labelled(word, f"{b['method_label'].capitalize()} ({b['period']}, {people})", b["description"])
+        _labelled(word, f"{capfirst(b['method_label'])} ({b['period']}, {people})", b["description"])
+    _heading(word, _("The network as a picture"), 2)
+    if not _chart(word, analyse.get("netwerkbeeld_svg")):
+        _empty(word)
+
+
+def _chart(word, svg) -> bool:
+    """The drawing as a picture, its SVG title and description as the alt text."""
+    if not svg:
+        return False
+    root = ET.fromstring(svg)
+    title = root.findtext(f"{SVG}title") or ""
+    desc = root.findtext(f"{SVG}desc") or ""
+    docx_layout.picture(word, svg, title=title, description=f"{title.rstrip('.')}. {desc}".strip(". "))
+    return True
 
 
 def _labelled(word, label, text):
@@ -199,8 +267,8 @@ def _labelled(word, label, text):
     paragraph.add_run(text or "")
 
 
-def _facts(word, facts):
-    for label, values in facts:
+def _notes(word, notes):
+    for label, values in notes:
         if values:
             word.add_paragraph(f"{label}: {', '.join(values)}").runs[0].font.size = Pt(9)
 
@@ -214,7 +282,7 @@ def _visie(word, doc):
         _richtext(word, visie["text"])
     _heading(word, _("Taking part or having a share"), 2)
     if visie and visie["vorm"]:
-        word.add_paragraph(visie["vorm_label"]).runs[0].bold = True
+        word.add_paragraph(capfirst(visie["vorm_label"])).runs[0].bold = True
         if visie["vorm_motivation"]:
             word.add_paragraph(visie["vorm_motivation"])
     else:
@@ -224,7 +292,7 @@ def _visie(word, doc):
         word.add_paragraph(label).runs[0].bold = True
         word.add_paragraph(answer or _("not filled in yet"))
     _heading(word, _("The voice of people in poverty"), 2)
-    word.add_paragraph((visie or {}).get("inspraak_label") or "–")
+    word.add_paragraph(capfirst((visie or {}).get("inspraak_label") or "–"))
 
 
 def _doelen(word, doc):
@@ -239,37 +307,58 @@ def _doelen(word, doc):
             _heading(word, f"{od['code']} {od['title']}", 3)
             if od["description"]:
                 word.add_paragraph(od["description"])
+            if od["acties"]:
+                codes = ", ".join(a["code"] for a in od["acties"])
+                word.add_paragraph(f"{_('Actions')}: {codes}").runs[0].font.size = Pt(9)
     _heading(word, "4. " + _("Actions"), 1)
-    if not doc["acties"]:
+    _heading(word, _("Actions per objective"), 2)
+    if not doc["doelstellingen"]:
         _empty(word)
-    for actie in doc["acties"]:
-        _heading(word, f"{actie['code']} {actie['title']}", 3)
-        if actie["description"]:
-            word.add_paragraph(actie["description"])
-        costs = "; ".join(f"{y}: {format_euro(a)}" for y, a in actie["costs"].items()) or "–"
-        indicators = "; ".join(f"{i['name']}: {i['target']}" for i in actie["indicators"]) or "–"
-        _table(
-            word,
-            [_("Field"), ""],
-            [
-                (_("Working years"), ", ".join(map(str, actie["years"])) or "–"),
-                (_("Lead partner"), actie["lead_name"] or "–"),
-                (_("Other partners"), ", ".join(actie["partner_names"]) or "–"),
-                (_("Target groups"), ", ".join(actie["doelgroep_labels"]) or "–"),
-                (_("Thresholds tackled"), ", ".join(actie["drempel_labels"]) or "–"),
-                (_("Indicators"), indicators),
-                (_("Estimated cost"), costs),
-                (_("People in poverty"), actie["inspraak_label"] or "–"),
-            ],
-        )
+    for sd in doc["doelstellingen"]:
+        for od in sd["ods"]:
+            _heading(word, f"{od['code']} {od['title']}", 3)
+            if not od["acties"]:
+                _empty(word)
+            for actie in od["acties"]:
+                _actie(word, actie)
     _heading(word, _("Actions per working year"), 2)
     for year in doc["plan"]:
         _heading(word, _("Working year %(year)s") % {"year": year["year"]}, 3)
         if year["acties"]:
-            for actie in year["acties"]:
-                word.add_paragraph(f"{actie['code']} {actie['title']}", style="List Bullet")
+            _table(
+                word,
+                [_("Action"), _("Lead partner"), _("Estimated cost")],
+                [
+                    (
+                        f"{a['code']} {a['title']}",
+                        a["lead_name"] or "–",
+                        format_euro(a["costs"][str(year["year"])]) if str(year["year"]) in a["costs"] else "",
+                    )
+                    for a in year["acties"]
+                ],
+                numeric_from=2,
+            )
         else:
             word.add_paragraph(_("No actions planned in this year."))
+
+
+def _actie(word, actie):
+    _heading(word, f"{actie['code']} {actie['title']}", 4)
+    if actie["description"]:
+        word.add_paragraph(actie["description"])
+    _facts(
+        word,
+        [
+            (_("Working years"), ", ".join(map(str, actie["years"])) or "–"),
+            (_("Lead partner"), actie["lead_name"] or "–"),
+            (_("Other partners"), ", ".join(actie["partner_names"]) or "–"),
+            (_("Target groups"), ", ".join(actie["doelgroep_labels"]) or "–"),
+            (_("Thresholds tackled"), ", ".join(actie["drempel_labels"]) or "–"),
+            (_("Indicators"), "\n".join(f"{i['name']}: {i['target']}" for i in actie["indicators"]) or "–"),
+            (_("Estimated cost"), "\n".join(f"{y}: {format_euro(a)}" for y, a in actie["costs"].items()) or "–"),
+            (_("People in poverty"), actie["inspraak_label"] or "–"),
+        ],
+    )
 
 
 def _partners(word, doc):
@@ -278,19 +367,32 @@ def _partners(word, doc):
         _empty(word)
     for partner in doc["partner_list"]:
         _heading(word, partner["name"], 2)
-        word.add_paragraph(
-            f"{partner['kind_label']} · {partner['gemeente_name'] or _('regional')} · {partner['level_label']}"
-        )
-        _table(
+        where = partner["gemeente_name"] or _("regional")
+        meta = word.add_paragraph(f"{capfirst(partner['kind_label'])} · {where} · {partner['level_label']}")
+        meta.runs[0].font.color.rgb = docx_layout.MUTED
+        _facts(
             word,
-            [_("Field"), ""],
             [
                 (_("Involved today"), partner["involvement"] or "–"),
                 (_("Will be involved"), partner["future_involvement"] or "–"),
-                (_("Leads"), ", ".join(a["code"] for a in partner["leads"]) or "–"),
-                (_("Takes part in"), ", ".join(a["code"] for a in partner["joins"]) or "–"),
+                (_("Leads"), "\n".join(f"{a['code']} {a['title']}" for a in partner["leads"]) or "–"),
+                (_("Takes part in"), "\n".join(f"{a['code']} {a['title']}" for a in partner["joins"]) or "–"),
+                (_("Confirmation"), _confirmation(partner.get("confirmation"))),
             ],
         )
+
+
+def _confirmation(confirmation) -> str:
+    """The same sentence as the PDF's (templates/dossiers/pdf/_partners.html)."""
+    if not confirmation:
+        return _("not yet")
+    answer = _("confirmed") if confirmation["answer"] == "confirmed" else _("declined")
+    text = f"{answer} ({confirmation['by']}, {confirmation['at'][:10]})"
+    if not confirmation["current"]:
+        text += ", " + _("lapsed: the description changed since")
+    if confirmation.get("remark"):
+        text += f": “{confirmation['remark']}”"
+    return text
 
 
 def _begroting(word, doc):
@@ -307,6 +409,7 @@ def _begroting(word, doc):
     rows += [(r["label"], *[format_euro(v, False) for v in r["values"]], format_euro(r["total"], False)) for r in budget["income"]]
     rows.append((_("Total income"), *[format_euro(v, False) for v in budget["income_totals"]], format_euro(budget["income_total"], False)))
     rows.append((_("Balance (income minus expenses)"), *[format_euro(v, False) for v in budget["balance"]], format_euro(budget["balance_total"], False)))
+    rows.append((_("Estimated costs of the actions"), *[format_euro(v, False) for v in budget["action_costs"]], ""))
     _table(word, [_("Budget line"), *years, _("Total")], rows, numeric_from=1)
 
 

@@ -15,26 +15,46 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import pgettext
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .document import prepare
+from .pdf_tags import finish_tags
 from .snapshot import canonical_json
 
 # Bump when the PDF templates or styles change, so that cached PDFs are made again.
-RENDER_VERSION = 1
+RENDER_VERSION = 2
 BASE_URL = "https://afsprakennota.invalid/"
 STATIC_PREFIX = BASE_URL + "static/"
+# The draft watermark is the pages' background image: WeasyPrint draws backgrounds as artifacts,
+# so a screen reader does not read "CONCEPT" on every page. Made here to carry the translation.
+WATERMARK_URL = BASE_URL + "generated/watermark.svg"
+
+
+def watermark_svg() -> bytes:
+    text = escape(pgettext("watermark", "DRAFT"))
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm" viewBox="0 0 210 297">'
+        '<text x="105" y="160" text-anchor="middle" transform="rotate(-35 105 150)" '
+        'font-family="Open Sans" font-size="34" font-weight="700" letter-spacing="3" '
+        f'fill="#b42318" fill-opacity="0.13">{text}</text></svg>'
+    ).encode()
 
 
 class StaticOnlyFetcher(URLFetcher):
     """Serves our static files to WeasyPrint and refuses everything else."""
 
-    def __init__(self):
+    def __init__(self, generated=None):
         super().__init__(allowed_protocols=set())
         self.refused: list[str] = []
+        self.generated = generated or {}  # {url: (body, mime type)} made by us for this render
 
     def fetch(self, url, headers=None):
+        if url in self.generated:
+            body, mime = self.generated[url]
+            return URLFetcherResponse(url, body, {"Content-Type": mime})
         if url.startswith(STATIC_PREFIX):
             path = url[len(STATIC_PREFIX):].split("?")[0].split("#")[0]
             if ".." not in path.split("/"):
@@ -71,6 +91,7 @@ def render_html(document: dict, *, draft: bool, version_number=None) -> str:
                 "draft": draft,
                 "version_number": version_number,
                 "static_base": STATIC_PREFIX,
+                "watermark_url": WATERMARK_URL,
             },
         )
 
@@ -89,7 +110,8 @@ def render_pdf(document: dict, *, draft: bool, version_number=None, report=None)
     start = time.perf_counter()
     html = render_html(document, draft=draft, version_number=version_number)
     html_seconds = time.perf_counter() - start
-    fetcher = StaticOnlyFetcher()
+    with translation.override("nl-be"):
+        fetcher = StaticOnlyFetcher({WATERMARK_URL: (watermark_svg(), "image/svg+xml")} if draft else {})
     logger = logging.getLogger("weasyprint.progress")
     handler = _Progress(report) if report else None
     old_level = logger.level
@@ -100,7 +122,7 @@ def render_pdf(document: dict, *, draft: bool, version_number=None, report=None)
         start = time.perf_counter()
         rendered = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
         output = BytesIO()
-        rendered.write_pdf(output, pdf_variant="pdf/ua-1")
+        rendered.write_pdf(output, pdf_variant="pdf/ua-1", finisher=finish_tags)
         layout_seconds = time.perf_counter() - start
     finally:
         if handler:

@@ -1,6 +1,8 @@
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -35,3 +37,13 @@ def bedrag(value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+_HEADING_TAG = re.compile(r"<(/?)h([3-6])\b")
+
+
+@register.filter(is_safe=True)
+def headings_under_chapter(html):
+    """Rich text's <h3>/<h4> as <h2>/<h3>: placed right under a chapter's <h1>, its headings
+    would otherwise skip a level in the PDF's structure. `html` is sanitised rich text."""
+    return mark_safe(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{int(m[2]) - 1}", html or ""))

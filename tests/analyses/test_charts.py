@@ -66,3 +66,34 @@ def test_a_line_chart_draws_a_dot_on_every_value():
     )
     root = ET.fromstring(svg)
     assert len(root.findall(".//{http://www.w3.org/2000/svg}circle")) == 5
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_a_long_legend_wraps_below_the_plot_within_the_width():
+    names = [f"Gemeente met een lange naam {i}" for i in range(7)]
+    svg = charts.line_chart(
+        chart_id="lang",
+        title="T",
+        desc="D",
+        years=[2022, 2023],
+        lines=[(name, {2022: Decimal(i), 2023: Decimal(i + 1)}) for i, name in enumerate(names)],
+        reference=("Vlaams Gewest", {2022: Decimal(2), 2023: Decimal(3)}),
+        others=("Mediaan van de andere 19 gemeenten", {2022: Decimal(4), 2023: Decimal(4)}),
+        decimals=1,
+    )
+    root = ET.fromstring(svg)
+    legend = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "legend")
+    texts = list(legend.iter(f"{SVG}text"))
+    assert [t.text for t in texts] == [*names, "Mediaan van de andere 19 gemeenten", "Vlaams Gewest"]
+    rows = {float(t.get("y")) for t in texts}
+    assert len(rows) >= 3  # wrapped
+    assert min(rows) > 270  # below the plot, not above it
+    width = float(root.get("width"))
+    for text in texts:
+        assert float(text.get("x")) + len(text.text) * 7.8 <= width, text.text
+    assert float(root.get("height")) >= max(rows) + 10
+    # One sample line per name, with the dash pattern of its line.
+    samples = legend.findall(f"{SVG}line")
+    assert len(samples) == 9 and samples[-1].get("stroke-dasharray") == "10 5"

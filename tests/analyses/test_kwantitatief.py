@@ -178,3 +178,33 @@ def test_query_counts_do_not_grow_with_municipalities_or_years(
     assert nota_a.netwerk.deelnemende_gemeenten.count() == 25
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert coordinator_client.get(url(nota_a, path)).status_code == 200
+
+
+def test_many_municipalities_get_a_line_each_for_the_most_need_and_a_median_for_the_rest(nota_a, kansarmoede):
+    from netwerken.models import Gemeente
+
+    others = Gemeente.objects.filter(kind=Gemeente.Kind.GEMEENTE).exclude(
+        pk__in=nota_a.netwerk.deelnemende_gemeenten.values("gemeente")
+    )[:12]
+    for g in others:
+        DeelnemendeGemeenteFactory(netwerk=nota_a.netwerk, gemeente=g)
+    deelnemers = [d.gemeente for d in nota_a.netwerk.deelnemende_gemeenten.select_related("gemeente")]
+    for rank, g in enumerate(deelnemers):
+        for year in (2022, 2023):
+            IndicatorValueFactory(indicator=kansarmoede, gemeente=g, year=year, value=Decimal(5 + rank + year - 2022))
+    GekozenIndicator.objects.create(nota=nota_a, indicator=kansarmoede)
+    figure = indicator_figures(nota_a)[0]
+    assert len(figure.rows) == 14  # the table keeps every municipality
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(figure.line_svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    legend = next(g for g in root.iter(f"{ns}g") if g.get("class") == "legend")
+    names = [t.text for t in legend.iter(f"{ns}text")]
+    # Kansarmoede: higher is worse, so the seven highest keep their own line.
+    highest = deelnemers[-7:]
+    assert set(names[:7]) == {str(g) for g in highest}
+    assert names[7:] == ["Mediaan van de andere 7 gemeenten"]  # no Flemish figures here
+    desc = root.find(f"{ns}desc").text
+    assert "Lijnen voor de 7 gemeenten met de grootste nood in 2023; één lijn voor de mediaan van de andere 7." in desc
+    assert "Grootste stijging: " in desc

@@ -86,7 +86,7 @@ def test_metadata_language_and_fonts(full_nota):
     reader = PdfReader(BytesIO(pdf))
     assert reader.metadata.title == "Afsprakennota Netwerk Waasland 2027-2032"
     assert reader.metadata.author
-    assert reader.trailer["/Root"]["/Lang"] == "nl"
+    assert reader.trailer["/Root"]["/Lang"] == "nl-BE"
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged for screen readers
     fonts = set()
     for page in reader.pages:
