@@ -34,12 +34,24 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
         database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")
 
 
-@pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path_factory):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+@pytest.fixture(scope="session", autouse=True)
+def _plain_static_files():
+    """Static files without the manifest for the whole run, not per test: the live server's
+    thread outlives a test, and a late request of a page (a favicon) must not find the
+    production storage put back between two tests."""
+    from django.conf import settings
+
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path_factory, _plain_static_files):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
         "default": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": str(tmp_path_factory.mktemp("media"))},
