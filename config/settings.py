@@ -134,6 +134,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
 # Counted per address in one spelling: "An@Example.org" and "an@example.org" share the count.
 AXES_USERNAME_CALLABLE = "netwerken.accounts.axes_username"
+# The client's address, also behind the reverse proxy (BEHIND_PROXY): the one it added last to
+# X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "netwerken.accounts.client_ip"
 
 # Password reset links: at most this many per address and per client address in an hour, counted
 # in the database.
@@ -145,7 +148,8 @@ INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 60 * 60 * 12
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # HTTPS only, once the site is served over HTTPS (see README, "Running in production").

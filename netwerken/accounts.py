@@ -1,7 +1,7 @@
 """Logging in, the login lockout and password resets: one spelling of an address everywhere."""
 
-from axes.helpers import get_client_ip_address
 from axes.utils import reset as axes_reset
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 
 from .models import PasswordResetRequest, normalise_email
@@ -18,12 +18,26 @@ def axes_username(request, credentials=None) -> str | None:
     return normalise_email(value) if value is not None else None
 
 
+def client_ip(request) -> str | None:
+    """The address of the client (AXES_CLIENT_IP_CALLABLE, and the reset limits).
+
+    Behind our reverse proxy REMOTE_ADDR is the proxy's own; the proxy appends the address it saw
+    to X-Forwarded-For, so the last entry is the one to trust (earlier ones the client can write).
+    """
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last
+    return request.META.get("REMOTE_ADDR")
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     """Sends a reset link, at most a few per address and per client per hour."""
 
     def form_valid(self, form):
         email = form.cleaned_data["email"]
-        ip_address = get_client_ip_address(self.request)
+        ip_address = client_ip(self.request)
         refusal = PasswordResetRequest.refusal(email=email, ip_address=ip_address)
         if refusal:
             form.add_error(None, refusal)

@@ -219,3 +219,33 @@ def test_a_failed_reset_does_not_lift_the_lockout(db, mailoutbox):
     assert response.status_code == 200
     assert AccessAttempt.objects.exists()
     assert login(client, "an@example.org", "oud-wachtwoord").status_code == 429
+
+
+def test_behind_the_proxy_clients_are_told_apart_by_the_address_the_proxy_added(db, settings, mailoutbox):
+    settings.BEHIND_PROXY = True
+    client = Client()
+
+    def ask(email, forwarded):
+        return client.post(
+            "/account/password_reset/", {"email": email}, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded
+        )
+
+    for n in range(10):
+        # What the client writes itself (the first entries) changes nothing.
+        assert ask(f"persoon{n}@example.org", f"192.0.2.{n}, 203.0.113.7").status_code == 302
+    assert ask("nog.een@example.org", "192.0.2.99, 203.0.113.7").status_code == 429
+    assert ask("nog.een@example.org", "203.0.113.8").status_code == 302
+    assert set(PasswordResetRequest.objects.values_list("ip_address", flat=True)) == {"203.0.113.7", "203.0.113.8"}
+
+
+def test_behind_the_proxy_the_lockout_counts_per_client(db, settings):
+    settings.BEHIND_PROXY = True
+    UserFactory(email="an@example.org", password="juist-wachtwoord")
+    client = Client()
+    for spelling in SPELLINGS:
+        client.post("/account/login/", {"username": spelling, "password": "fout"}, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert AccessAttempt.objects.get().ip_address == "203.0.113.7"
+    locked = client.post(
+        "/account/login/", {"username": "an@example.org", "password": "juist-wachtwoord"}, HTTP_X_FORWARDED_FOR="203.0.113.7"
+    )
+    assert locked.status_code == 429
