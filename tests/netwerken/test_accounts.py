@@ -249,3 +249,16 @@ def test_behind_the_proxy_the_lockout_counts_per_client(db, settings):
         "/account/login/", {"username": "an@example.org", "password": "juist-wachtwoord"}, HTTP_X_FORWARDED_FOR="203.0.113.7"
     )
     assert locked.status_code == 429
+
+
+def test_the_admin_cannot_add_an_existing_address_in_other_capitals(admin_user, client_for):
+    UserFactory(email="an@example.org")
+    client = client_for(admin_user)
+    data = {"email": "AN@Example.org", "password1": "lang-en-geheim-42", "password2": "lang-en-geheim-42", "usable_password": "true"}
+    response = client.post("/beheer/netwerken/user/add/", data)
+    assert response.status_code == 200
+    assert "bestaat al" in response.text
+    assert User.objects.filter(email__iexact="an@example.org").count() == 1
+    response = client.post("/beheer/netwerken/user/add/", {**data, "email": "Nieuw@Example.org"})
+    assert response.status_code == 302
+    assert User.objects.filter(email="nieuw@example.org").exists()
