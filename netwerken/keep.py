@@ -64,7 +64,8 @@ def _keep(request, target: str, body: str) -> bool:
 
 
 def login_required_keeping_post(view=None, *, page=None):
-    """Like login_required, keeping an anonymous POST for the page it belongs to.
+    """Like login_required, keeping the POST of a browser whose session expired for the page it
+    belongs to.
 
     `page(**view_kwargs)` names that page when the view is not the page itself (a cell of the
     budget grid saved by htmx belongs to the grid). htmx requests are sent to the login page with
