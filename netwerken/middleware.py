@@ -27,14 +27,17 @@ class RequestSizeLimitMiddleware:
         size = _content_length(request)
         if size > settings.ANONYMOUS_REQUEST_MAX_BYTES:
             anonymous = not request.user.is_authenticated
-            limit = settings.ANONYMOUS_REQUEST_MAX_BYTES if anonymous else settings.REQUEST_MAX_BYTES
+            if anonymous:
+                limit = settings.ANONYMOUS_REQUEST_MAX_BYTES
+            else:
+                limit = settings.REQUEST_MAX_BYTES
             if size > limit:
-                return render(
-                    request,
-                    "413.html",
-                    {"anonymous": anonymous, "limit_kb": limit // 1024, "limit_mb": limit // (1024 * 1024)},
-                    status=413,
-                )
+                context = {
+                    "anonymous": anonymous,
+                    "limit_kb": limit // 1024,
+                    "limit_mb": limit // (1024 * 1024),
+                }
+                return render(request, "413.html", context, status=413)
         return self.get_response(request)
 
 

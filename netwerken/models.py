@@ -559,12 +559,14 @@ class PasswordResetRequest(models.Model):
     def refusal(cls, *, email: str, ip_address: str | None) -> str | None:
         """Why another link may not be sent now (a Dutch sentence), or None when it may."""
         recent = cls.objects.since(timezone.now() - cls.WINDOW)
-        if recent.filter(email=normalise_email(email)).count() >= settings.PASSWORD_RESET_MAX_PER_ADDRESS:
+        per_address = settings.PASSWORD_RESET_MAX_PER_ADDRESS
+        if recent.filter(email=normalise_email(email)).count() >= per_address:
             return _(
                 "A link for this address has been asked for %(count)s times in the last hour. "
                 "Use the link in one of those emails, or try again in an hour."
-            ) % {"count": settings.PASSWORD_RESET_MAX_PER_ADDRESS}
-        if ip_address and recent.filter(ip_address=ip_address).count() >= settings.PASSWORD_RESET_MAX_PER_CLIENT:
+            ) % {"count": per_address}
+        per_client = settings.PASSWORD_RESET_MAX_PER_CLIENT
+        if ip_address and recent.filter(ip_address=ip_address).count() >= per_client:
             return _(
                 "Too many links have been asked for from your connection in the last hour. "
                 "Try again in an hour."
