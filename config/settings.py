@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: both depend on whether the visitor is logged in.
+    "netwerken.middleware.RequestSizeLimitMiddleware",
+    "netwerken.middleware.LoggedInResponseMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -139,15 +142,42 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"
+# Counted per address in one spelling: "An@Example.org" and "an@example.org" share the count.
+AXES_USERNAME_CALLABLE = "netwerken.accounts.axes_username"
+# The client's address, also behind the reverse proxy (BEHIND_PROXY): the one it added last to
+# X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "netwerken.accounts.client_ip"
+
+# Password reset links: at most this many per address and per client address in an hour, counted
+# in the database.
+PASSWORD_RESET_MAX_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_MAX_PER_ADDRESS", "3"))
+PASSWORD_RESET_MAX_PER_CLIENT = int(os.environ.get("PASSWORD_RESET_MAX_PER_CLIENT", "10"))
 
 INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 60 * 60 * 12
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# HTTPS only, once the site is served over HTTPS (see README, "Running in production").
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+
+# Request bodies. Someone who is not logged in only sends small forms (logging in, a password
+# reset, an invitation, a form kept through an expired session); anything larger is refused with
+# 413 before it is read (netwerken/middleware.py). Logged-in users may upload files up to
+# REQUEST_MAX_MB (the indicator and JSON imports).
+ANONYMOUS_REQUEST_MAX_BYTES = int(os.environ.get("ANONYMOUS_REQUEST_MAX_KB", "256")) * 1024
+REQUEST_MAX_BYTES = int(os.environ.get("REQUEST_MAX_MB", "20")) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# A form kept through an expired session (netwerken/keep.py): at most this much per session.
+KEPT_POST_MAX_BYTES = 64 * 1024
 
 # Only our own files: no CDN, no inline script.
 SECURE_CSP = {

@@ -13,6 +13,7 @@ from netwerken.permissions import COMMENT, INTERNAL
 
 from . import anchors
 from .access import dossier_for
+from .forms_comments import CommentVisibilityForm
 from .models import Comment, Section
 from .services import Refused, comment_post
 from .views import dossier_context
@@ -43,19 +44,23 @@ def comments(request, pk):
         if request.method == "POST":
             if not access.can(COMMENT):
                 raise PermissionDenied
-            visibility = request.POST.get("visibility", Comment.Visibility.NETWORK)
-            if visibility == Comment.Visibility.INTERNAL and not access.can(INTERNAL):
-                raise PermissionDenied
-            try:
-                comment_post(
-                    nota=nota, user=request.user, body=request.POST.get("body", ""), section=section,
-                    anchor=anchor, anchor_label=label, visibility=visibility,
-                )
-            except Refused as refused:
-                error = str(refused)
+            visibility_form = CommentVisibilityForm(request.POST)
+            if not visibility_form.is_valid():
+                error = visibility_form.errors["visibility"][0]
             else:
-                messages.success(request, _("Your comment has been placed."))
-                return redirect(anchors.comments_url(nota, section, anchor))
+                visibility = visibility_form.cleaned_data["visibility"]
+                if visibility == Comment.Visibility.INTERNAL and not access.can(INTERNAL):
+                    raise PermissionDenied
+                try:
+                    comment_post(
+                        nota=nota, user=request.user, body=request.POST.get("body", ""),
+                        section=section, anchor=anchor, anchor_label=label, visibility=visibility,
+                    )
+                except Refused as refused:
+                    error = str(refused)
+                else:
+                    messages.success(request, _("Your comment has been placed."))
+                    return redirect(anchors.comments_url(nota, section, anchor))
         threads = _threads(nota, access, section=section, anchor=anchor)
     else:
         if request.method == "POST":

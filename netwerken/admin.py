@@ -9,6 +9,7 @@ from .models import (
     Membership,
     Netwerk,
     Partner,
+    PasswordResetRequest,
     RoleAssignment,
     User,
 )
@@ -89,3 +90,17 @@ class InvitationAdmin(admin.ModelAdmin):
 class RoleAssignmentAdmin(admin.ModelAdmin):
     list_display = ["person_name", "role", "netwerk", "partner"]
     list_filter = ["role", "netwerk"]
+
+
+@admin.register(PasswordResetRequest)
+class PasswordResetRequestAdmin(admin.ModelAdmin):
+    """Read only: who asked for reset links lately (kept a day), to see a flood coming."""
+
+    list_display = ["email", "ip_address", "created_at"]
+    search_fields = ["email", "ip_address"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

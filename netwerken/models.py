@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models, transaction
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,13 +54,21 @@ class Gemeente(models.Model):
         return self.name
 
 
+def normalise_email(value) -> str:
+    """The one spelling of an email address: without surrounding spaces, in lower case.
+
+    Accounts, the login lockout, password resets and invitations all compare addresses in this form.
+    """
+    return str(value or "").strip().lower()
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An email address is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=normalise_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -107,12 +116,24 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["first_name", "last_name", "email"]
+        constraints = [
+            # Also holds for rows written without save() (update(), bulk_create, raw SQL).
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_in_any_case",
+                violation_error_message=_("An account with this email address already exists."),
+            )
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.email
 
+    def clean(self):
+        super().clean()
+        self.email = normalise_email(self.email)
+
     def save(self, *args, **kwargs):
-        self.email = self.email.strip().lower()
+        self.email = normalise_email(self.email)
         super().save(*args, **kwargs)
 
     @property
@@ -398,7 +419,7 @@ class Invitation(models.Model):
         token = secrets.token_urlsafe(32)
         invitation = cls.objects.create(
             netwerk=netwerk,
-            email=email.strip().lower(),
+            email=normalise_email(email),
             role=role,
             partner=partner,
             invited_by=invited_by,
@@ -425,12 +446,19 @@ class Invitation(models.Model):
         self.revoked_at = timezone.now()
         self.save(update_fields=["revoked_at"])
 
+    def is_for(self, user) -> bool:
+        """Whether `user`'s account has the address this invitation was sent to."""
+        return normalise_email(user.email) == normalise_email(self.email)
+
     @transaction.atomic
     def accept(self, user) -> "Membership":
-        """Join the network as `user`. Raises ValueError when the link can no longer be used."""
+        """Join the network as `user`. Raises ValueError when the link can no longer be used, or
+        when `user` is not the account of the invited address."""
         locked = Invitation.objects.select_for_update().get(pk=self.pk)
         if not locked.is_usable:
             raise ValueError(locked.status)
+        if not locked.is_for(user):
+            raise ValueError("other_account")
         membership, created = Membership.objects.get_or_create(
             user=user,
             netwerk=locked.netwerk,
@@ -493,3 +521,59 @@ class RoleAssignment(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.person_name}"
+
+
+class PasswordResetRequestQuerySet(models.QuerySet):
+    def since(self, moment):
+        return self.filter(created_at__gt=moment)
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a password reset link, kept for a day to limit how many are sent.
+
+    Counted in the database, not in a web process, so that every process sees the same count.
+    """
+
+    WINDOW = timedelta(hours=1)
+    KEPT_FOR = timedelta(days=1)
+
+    email = models.CharField(_("email address"), max_length=254)
+    ip_address = models.GenericIPAddressField(_("client address"), null=True, blank=True)
+    created_at = models.DateTimeField(_("asked at"), default=timezone.now)
+
+    objects = PasswordResetRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("password reset request")
+        verbose_name_plural = _("password reset requests")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["email", "created_at"]),
+            models.Index(fields=["ip_address", "created_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.email} ({self.ip_address})"
+
+    @classmethod
+    def refusal(cls, *, email: str, ip_address: str | None) -> str | None:
+        """Why another link may not be sent now (a Dutch sentence), or None when it may."""
+        recent = cls.objects.since(timezone.now() - cls.WINDOW)
+        per_address = settings.PASSWORD_RESET_MAX_PER_ADDRESS
+        if recent.filter(email=normalise_email(email)).count() >= per_address:
+            return _(
+                "A link for this address has been asked for %(count)s times in the last hour. "
+                "Use the link in one of those emails, or try again in an hour."
+            ) % {"count": per_address}
+        per_client = settings.PASSWORD_RESET_MAX_PER_CLIENT
+        if ip_address and recent.filter(ip_address=ip_address).count() >= per_client:
+            return _(
+                "Too many links have been asked for from your connection in the last hour. "
+                "Try again in an hour."
+            )
+        return None
+
+    @classmethod
+    def record(cls, *, email: str, ip_address: str | None) -> "PasswordResetRequest":
+        cls.objects.filter(created_at__lt=timezone.now() - cls.KEPT_FOR).delete()
+        return cls.objects.create(email=normalise_email(email), ip_address=ip_address)

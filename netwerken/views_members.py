@@ -170,6 +170,9 @@ def invitation_accept(request, token):
 
     existing = get_user_model().objects.filter(email__iexact=invitation.email).first()
     if request.user.is_authenticated:
+        if not invitation.is_for(request.user):
+            # Only the invited address may join with this link, whoever else has it.
+            return render(request, "netwerken/invitation_other_account.html", context, status=403)
         if request.method == "POST":
             try:
                 invitation.accept(request.user)

@@ -11,6 +11,7 @@ from dossiers.models import StrategischeDoelstelling
 from dossiers.services_begroting import BudgetGrid
 from netwerken.models import DeelnemendeGemeente
 from tests.factories import gemeente
+from tests.sessions import expired_session
 
 
 def url(nota, cell=False):
@@ -267,6 +268,7 @@ def test_a_submitted_budget_cannot_be_changed(coordinator_client, nota_a):
 
 
 def test_amounts_typed_before_the_session_expired_come_back(client, coordinator_a, nota_a):
+    expired_session(client, coordinator_a)
     response = client.post(url(nota_a), {"c-personeel-2027": "4.321"})
     assert response.status_code == 302 and "/account/login/" in response.url
     client.force_login(coordinator_a)
@@ -276,6 +278,7 @@ def test_amounts_typed_before_the_session_expired_come_back(client, coordinator_
 
 
 def test_a_cell_saved_after_the_session_expired_comes_back_on_the_grid(client, coordinator_a, nota_a):
+    expired_session(client, coordinator_a)
     response = client.post(url(nota_a, cell=True), {"c-werking-2030": "777"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert response["HX-Redirect"] == f"/account/login/?next=/dossiers/{nota_a.pk}/begroting/"

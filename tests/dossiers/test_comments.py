@@ -113,3 +113,15 @@ def test_comments_on_an_indicator_and_a_budget_line(coordinator_client, nota_a, 
     nota_b = make_ready(Afsprakennota.objects.create(netwerk=netwerk_b, ronde=ronde))
     other = nota_b.gekozen_indicatoren.first()
     assert comment(coordinator_client, nota_a, section="omgevingsanalyse", anchor=f"gekozenindicator:{other.pk}").status_code == 404
+
+
+def test_an_unknown_visibility_is_refused_and_saves_nothing(reviewer_client, nota_a):
+    response = comment(reviewer_client, nota_a, body="Voor wie?", visibility="iedereen")
+    assert response.status_code == 400
+    assert "Selecteer een geldige keuze. iedereen is geen beschikbare keuze." in response.text
+    assert not Comment.objects.exists()
+
+
+def test_without_a_visibility_a_comment_is_for_the_network(reviewer_client, nota_a):
+    assert comment(reviewer_client, nota_a, body="Voor het netwerk").status_code == 302
+    assert Comment.objects.get().visibility == "network"

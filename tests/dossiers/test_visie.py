@@ -1,6 +1,7 @@
 from django.test import Client
 
 from dossiers.models import Visie
+from tests.sessions import expired_session
 
 VISIE = {
     "text": "<h3>Samen</h3><p>Iedereen doet <strong>mee</strong>.</p>",
@@ -82,7 +83,7 @@ def test_second_save_of_a_stale_version_shows_both(coordinator_client, nota_a, c
 
 
 def test_text_typed_during_an_expired_session_comes_back(nota_a, coordinator_a):
-    client = Client()
+    client = expired_session(Client(), coordinator_a)
     response = client.post(url(nota_a), {**VISIE, "q_goal": "Lang verhaal", "version": ""})
     assert response.status_code == 302 and response.url.startswith("/account/login/")
     client.force_login(coordinator_a)

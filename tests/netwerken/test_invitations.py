@@ -132,3 +132,41 @@ def test_readers_cannot_invite(persona, request, netwerk_a):
     client = request.getfixturevalue(persona)
     assert invite(client, netwerk_a).status_code == 403
     assert not Invitation.objects.exists()
+
+
+def test_another_logged_in_account_cannot_accept(coordinator_client, netwerk_a, coordinator_b, client_for):
+    invite(coordinator_client, netwerk_a, email="nieuw@example.org", role="coordinator")
+    link = link_from_mail()
+    other = client_for(coordinator_b)
+    page = other.get(link)
+    assert page.status_code == 403
+    assert "Deze uitnodiging voor Netwerk Waasland werd gestuurd naar nieuw@example.org." in page.text
+    assert "U bent aangemeld als coordinator.b@example.org" in page.text
+    response = other.post(link)
+    assert response.status_code == 403
+    assert not Membership.objects.filter(user=coordinator_b, netwerk=netwerk_a).exists()
+    assert Invitation.objects.get().is_usable
+
+
+def test_the_invited_account_accepts_in_any_spelling(coordinator_client, netwerk_a, client_for):
+    existing = UserFactory(email="nieuw@example.org")
+    invite(coordinator_client, netwerk_a, email="NIEUW@Example.org")
+    link = link_from_mail()
+    assert client_for(existing).post(link).status_code == 302
+    assert Membership.objects.filter(user=existing, netwerk=netwerk_a).exists()
+
+
+def test_an_invitation_refuses_another_account_in_the_model(coordinator_client, netwerk_a, coordinator_b):
+    invite(coordinator_client, netwerk_a)
+    invitation = Invitation.objects.get()
+    with pytest.raises(ValueError):
+        invitation.accept(coordinator_b)
+    assert not Membership.objects.filter(user=coordinator_b, netwerk=netwerk_a).exists()
+
+
+def test_signing_up_with_an_address_taken_in_other_capitals_is_impossible(coordinator_client, netwerk_a, client_for):
+    UserFactory(email="nieuw@example.org")
+    invite(coordinator_client, netwerk_a, email="Nieuw@Example.org")
+    page = client_for().get(link_from_mail())
+    assert "/account/login/?next=" in page.text  # log in to the existing account, no second one
+    assert User.objects.filter(email__iexact="nieuw@example.org").count() == 1
