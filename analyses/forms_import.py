@@ -206,7 +206,17 @@ class ImportMappingForm(forms.Form):
                 periods_as_last_year=cleaned.get("periods_as_last_year", False),
                 chosen_columns=cleaned.get("chosen_columns") or None,
             )
-            if not year_columns(probe):
+            periods = [c for c in candidate_year_columns(probe) if c.period]
+            if not year_columns(probe) and periods and not probe.periods_as_last_year:
+                self.add_error(
+                    "periods_as_last_year",
+                    _(
+                        "The column names are periods such as %(example)s, not years. Tick the box "
+                        "to read each period as its last year (%(last)s)."
+                    )
+                    % {"example": periods[0].header, "last": periods[0].year},
+                )
+            elif not year_columns(probe):
                 self.add_error(
                     "layout",
                     _("No column name on the chosen line is a year, so the years cannot be found."),

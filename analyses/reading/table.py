@@ -56,12 +56,25 @@ def _key(cell) -> str:
 def read_table(data: bytes, name: str = "", options: ReadOptions = ReadOptions()) -> Table:
     """The whole reading (FileProblem if the file cannot be imported as it is)."""
     kind = check_upload(data, name)
-    sheets, sheet = [], ""
-    if kind == XLSX:
-        sheets, sheet, rows = workbook_rows(data, options.sheet)
-    else:
-        rows = text_rows(_unzip_text(data) if kind == ZIPPED_TEXT else data)
+    if kind != XLSX:
+        return _table(text_rows(_unzip_text(data) if kind == ZIPPED_TEXT else data), data, options)
+    sheets, sheet, rows = workbook_rows(data, options.sheet)
+    if options.sheet:
+        return _table(rows, data, options, sheets=sheets, sheet=sheet)
+    # No sheet chosen: the first one with a table in it (workbooks often start with a title page
+    # or an explanation).
+    first_problem = None
+    for candidate in sheets:
+        if candidate != sheet:
+            _sheets, sheet, rows = workbook_rows(data, candidate)
+        try:
+            return _table(rows, data, options, sheets=sheets, sheet=sheet)
+        except FileProblem as problem:
+            first_problem = first_problem or problem
+    raise first_problem
 
+
+def _table(rows, data: bytes, options: ReadOptions, *, sheets=(), sheet="") -> Table:
     kept, distinct, total, too_many, widest = [], {}, 0, False, 0
     wanted = _key(options.filter_value)
     for line, cells in rows:
@@ -110,7 +123,7 @@ def read_table(data: bytes, name: str = "", options: ReadOptions = ReadOptions()
     return Table(
         rows=kept,
         sha256=hashlib.sha256(data).hexdigest(),
-        sheets=sheets,
+        sheets=list(sheets),
         sheet=sheet,
         decimals=decimals,
         dimensions=dimensions,
