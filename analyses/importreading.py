@@ -15,6 +15,7 @@ from .parsing import column_letter
 from .reading import COMMA, POINT, example_reading, read_number, read_year
 from .reading.cells import period_of
 from .reading.decimals import AMBIGUOUS
+from .reading.limits import MAX_ROWS
 
 
 def is_percentage(indicator: Indicator) -> bool:
@@ -116,6 +117,18 @@ def reading_problems(batch: ImportBatch) -> list[tuple[int, str]]:
     """Questions the user must answer before the figures can be read right."""
     problems = []
     line = batch.header_line or (batch.rows[0][0] if batch.rows else 0)
+    if (batch.reading or {}).get("too_many"):
+        # Only the first rows were kept, to choose a filter: never import part of a file.
+        problems.append(
+            (
+                line,
+                _(
+                    "The file has more than %(max)s rows. Choose the rows to keep, for instance only "
+                    "the totals."
+                )
+                % {"max": f"{MAX_ROWS:,}".replace(",", ".")},
+            )
+        )
     if batch.layout == ImportBatch.Layout.WIDE:
         value_columns = [index for index, _year in year_columns(batch)]
         columns = year_columns(batch)

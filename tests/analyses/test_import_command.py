@@ -147,3 +147,18 @@ def test_an_unreadable_file(db, write):
     assert code == 1 and "Dit is een PDF-bestand." in err
     with pytest.raises(CommandError, match="Er is geen indicator met code onbekend."):
         call_command("import_indicators", path, "--indicator", "onbekend")
+
+
+def test_a_file_too_large_without_a_filter_is_a_problem(db, write, monkeypatch):
+    from analyses.reading import table
+
+    monkeypatch.setattr(table, "MAX_ROWS", 4)
+    ensure_gemeenten()
+    indicator("leefloon-per-1000")
+    path = write("per_geslacht.txt", publishers.statbel_by_sex())
+    code, out, _err = run(path, "--indicator", "leefloon-per-1000", "--json")
+    assert code == 1
+    assert "Kies welke rijen u houdt, bijvoorbeeld alleen de totalen." in out
+    code, out, _err = run(path, "--indicator", "leefloon-per-1000", "--where", "CD_SEX=T", "--json")
+    assert code == 0, out
+    assert len(json.loads(out)["values"]) == 2
