@@ -52,3 +52,32 @@ def test_the_decimal_separator_is_asked_and_switched(page, live_server, login, t
     expect(page.get_by_text("Geïmporteerd: 2 nieuwe en 0 gewijzigde waarden")).to_be_visible()
     axe_check(page)
     assert {v.value for v in IndicatorValue.objects.all()} == {Decimal("1234"), Decimal("2500")}
+
+
+def test_two_groups_of_year_columns_are_chosen(page, live_server, login, tmp_path):
+    from tests.analyses import publishers
+
+    ensure_indicators()
+    UserFactory(email="sofie@example.org", is_reviewer=True)
+    login("sofie@example.org")
+    page.goto(f"{live_server.url}/cijfers/importeren/")
+    path = tmp_path / "herkomst.xlsx"
+    path.write_bytes(publishers.grouped_years_xlsx())
+    page.get_by_label("Indicator").select_option(label="Inwoners van buitenlandse herkomst")
+    page.get_by_label("Bestand").set_input_files(str(path))
+    page.get_by_role("button", name="Bestand inlezen").click()
+    expect(page.get_by_role("heading", name="Welke kolom bevat wat?")).to_be_visible()
+    axe_check(page)
+    page.get_by_role("button", name="Cijfers nakijken").click()
+    expect(page.get_by_text("kolommen B–D (Aantal) en E–G (Percentage)")).to_be_visible()
+    axe_check(page)
+    page.get_by_role("link", name="Andere kolommen kiezen").click()
+    for label in ("E: 2021 (Percentage)", "F: 2022 (Percentage)", "G: 2023 (Percentage)"):
+        page.get_by_label(label).check()
+    page.get_by_role("button", name="Cijfers nakijken").click()
+    expect(page.get_by_text("6 nieuwe waarden", exact=True)).to_be_visible()
+    axe_check(page)
+    page.get_by_role("button", name="Deze cijfers importeren").click()
+    expect(page.get_by_text("Geïmporteerd: 6 nieuwe en 0 gewijzigde waarden")).to_be_visible()
+    axe_check(page)
+    assert IndicatorValue.objects.get(gemeente__name="Temse", year=2023).value == Decimal("10.8")
