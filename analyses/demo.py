@@ -80,7 +80,7 @@ def _seed_values(indicators, gemeenten, years):
             continue
         content = ("NIS;Gemeente;Jaar;Waarde\n" + "\n".join(lines) + "\n").encode("utf-8")
         upload = SimpleUploadedFile("democijfers-fictief.csv", content, content_type="text/csv")
-        batch = import_batch_create(indicator=indicator, uploaded=upload, user=None)
+        batch = import_batch_create(indicator=indicator, uploaded=upload, user=None, background=False)
         batch.note = DEMO_NOTE
         import_batch_map(
             batch=batch,

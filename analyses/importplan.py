@@ -17,8 +17,13 @@ from .access import ImportScope
 from .matching import GemeenteMatcher, match_key
 from .models import ImportBatch, IndicatorValue
 from .models.cijfers import MIN_YEAR, max_year
+from .importreading import candidate_year_columns, is_percentage, number, reading_problems
+from .importreading import year as batch_year
+from .importreading import year_columns as chosen_year_columns
 from .parsing import parse_number, parse_year
 from .plausibility import jump_warnings, out_of_bounds
+from .reading import formula_of
+from .reading.cells import period_of
 
 FOUR_DECIMALS = Decimal("0.0001")
 TOO_LARGE = Decimal(10) ** 12
@@ -78,34 +83,36 @@ class Plan:
 
 
 def year_columns(batch: ImportBatch) -> list[tuple[int, int]]:
-    """(column, year) for every column whose name is a year: the wide layout."""
-    columns = []
-    for index, header in enumerate(batch.headers):
-        try:
-            year = parse_year(header)
-        except ValueError:
-            continue
-        if MIN_YEAR <= year <= max_year():
-            columns.append((index, year))
-    return columns
+    """(column, year) for every column to import whose name is a year: the wide layout."""
+    return chosen_year_columns(batch)
 
 
-def _row_values(batch, cells, columns, plan_problems):
+def _row_values(batch, cells, columns, plan_problems, *, percent: bool):
     """[(year, value)] of one row, and the Dutch problems of its cells."""
 
     def cell(index):
         return cells[index] if index is not None and index < len(cells) else ""
 
+    # [(year or None, year text, value cell, its column)]
     if batch.layout == ImportBatch.Layout.WIDE:
-        entries = [(year, str(year), cell(index)) for index, year in columns]
+        entries = [(year, str(year), cell(index), index) for index, year in columns]
     else:
         year_cell = batch.fixed_year if batch.fixed_year else cell(batch.year_column)
-        entries = [(None, year_cell, cell(batch.value_column))]
+        entries = [(None, year_cell, cell(batch.value_column), batch.value_column)]
     last_year = max_year()
     values = []
-    for year, year_cell, value_cell in entries:
+    for year, year_cell, value_cell, index in entries:
+        if formula_of(value_cell):
+            plan_problems.append(
+                _(
+                    "Cell %(cell)s holds a formula whose result was not saved. Open the file "
+                    "in Excel, save it there, and upload it again."
+                )
+                % {"cell": formula_of(value_cell)}
+            )
+            continue
         try:
-            value = parse_number(value_cell, decimal_comma=batch.decimal_comma)
+            value = number(batch, index, value_cell, percent=percent)
         except ValueError:
             plan_problems.append(_("“%(value)s” is not a number.") % {"value": value_cell})
             continue
@@ -116,8 +123,17 @@ def _row_values(batch, cells, columns, plan_problems):
             continue
         if year is None:
             try:
-                year = parse_year(year_cell)
+                year = batch_year(batch, year_cell)
             except ValueError:
+                if period_of(year_cell):
+                    plan_problems.append(
+                        _(
+                            "“%(value)s” is a period, not a year. Under “Choose other columns”, "
+                            "say whether to read a period as its last year."
+                        )
+                        % {"value": year_cell}
+                    )
+                    continue
                 plan_problems.append(_("“%(value)s” is not a year.") % {"value": year_cell})
                 continue
             if not MIN_YEAR <= year <= last_year:
@@ -132,7 +148,9 @@ def _row_values(batch, cells, columns, plan_problems):
 
 def plan_import(batch: ImportBatch, scope: ImportScope) -> Plan:
     plan = Plan()
+    plan.problems.extend(reading_problems(batch))
     indicator = batch.indicator
+    percent = is_percentage(indicator)
     gemeenten = list(Gemeente.objects.all())
     matcher = GemeenteMatcher(gemeenten, accepted=batch.accepted_names)
     by_code = {g.nis_code: g for g in gemeenten}
@@ -156,7 +174,7 @@ def plan_import(batch: ImportBatch, scope: ImportScope) -> Plan:
 
     for line, cells in batch.data_rows:
         row_problems: list = []
-        values, raw_name = _row_values(batch, cells, columns, row_problems)
+        values, raw_name = _row_values(batch, cells, columns, row_problems, percent=percent)
         if not values and not row_problems:
             plan.skipped.append((line, str(raw_name), _("no figure in this row")))
             continue
@@ -364,6 +382,8 @@ def value_column_for(headers, indicator, taken) -> int | None:
 
 
 def _is_number(cell) -> bool:
+    if isinstance(cell, dict):
+        return True  # a spreadsheet percentage or formula: a figure, not a name
     try:
         return parse_number(cell) is not None
     except ValueError:
@@ -381,15 +401,26 @@ def guess_mapping(batch: ImportBatch) -> None:
     """A first guess of the header line and the columns; the user checks and corrects it."""
     first = next((cells for _line, cells in batch.rows if len([c for c in cells if c != ""]) >= 2), None)
     batch.header_line = 0
-    for line, cells in batch.rows[:15]:
+
+    def names_only(filled):
+        # Column names are words (or years, in a wide table); a data row has figures.
+        return all(not _is_number(c) or _is_year(c) for c in filled) and any(
+            not _is_number(c) or _is_year(c) for c in filled
+        )
+
+    for position, (line, cells) in enumerate(batch.rows[:15]):
         filled = [c for c in cells if c != ""]
         if len(filled) < 2:
             continue
-        # Column names are words (or years, in a wide table); a data row has figures.
-        if all(not _is_number(c) or _is_year(c) for c in filled) and any(
-            not _is_number(c) for c in filled
-        ):
+        if names_only(filled) and any(not _is_number(c) for c in filled):
             batch.header_line = line
+            # Merged header cells: a line of group names ("Aantal", "Percentage") above the
+            # line with the years. The fuller of the two names the columns.
+            for next_line, next_cells in batch.rows[position + 1 : position + 3]:
+                next_filled = [c for c in next_cells if c != ""]
+                if len(next_filled) < len(filled) or not names_only(next_filled):
+                    break
+                batch.header_line, cells, filled = next_line, next_cells, next_filled
         first = cells
         break
     if first is None:
@@ -410,7 +441,7 @@ def guess_mapping(batch: ImportBatch) -> None:
         nis, name = find("nis"), find("name")
         batch.gemeente_column = nis if nis is not None else name
         batch.match_by = ImportBatch.MatchBy.NIS if nis is not None else ImportBatch.MatchBy.NAME
-        if len(year_columns(batch)) >= 2:
+        if len(candidate_year_columns(batch)) >= 2:
             batch.layout = ImportBatch.Layout.WIDE
             return
         batch.year_column = find("year")

@@ -1,25 +1,14 @@
-"""Reading publishers' files: CSV in the usual Belgian variants, and Excel (.xlsx).
+"""Reading cells of publishers' files: a cell in, a number, year or municipality out.
 
-Everything here is pure: bytes in, rows out; a cell in, a number, year or municipality out.
-Problems are raised or returned as Dutch sentences for the person who uploaded the file.
+Everything here is pure. Problems are raised or returned as Dutch sentences for the person who
+uploaded the file. Reading whole files is in `analyses/reading/`.
 """
 
-import csv
-import hashlib
-import io
-import math
 import re
 import unicodedata
-import zipfile
-from dataclasses import dataclass
-from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
-
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 20_000
-DELIMITERS = [";", "\t", ",", "|"]  # in order of preference when a file fits several
 
 # What publishers write where a figure is missing or kept secret: not an error, just no value.
 NO_VALUE = {"", "-", "–", "—", ".", "..", "x", "n.b.", "nb", "n.v.t.", "nvt", "n/a", "na"}
@@ -27,124 +16,6 @@ NO_VALUE = {"", "-", "–", "—", ".", "..", "x", "n.b.", "nb", "n.v.t.", "nvt"
 
 class FileProblem(Exception):
     """The file as a whole cannot be read; the message says why, in Dutch."""
-
-
-@dataclass
-class ReadFile:
-    rows: list  # [[line number, [cells]]], empty lines left out
-    decimal_comma: bool
-    sha256: str
-
-
-def read_upload(uploaded) -> ReadFile:
-    data = uploaded.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise FileProblem(_("The file is larger than 5 MB. Keep only the columns and rows you need."))
-    if not data.strip():
-        raise FileProblem(_("The file is empty."))
-    name = (getattr(uploaded, "name", "") or "").lower()
-    if data[:4] == b"PK\x03\x04":
-        rows, decimal_comma = read_xlsx(data), True
-    elif name.endswith((".xls", ".ods")) or data[:4] == b"\xd0\xcf\x11\xe0":
-        raise FileProblem(
-            _("This spreadsheet format cannot be read. Save the file as .xlsx or as CSV and try again.")
-        )
-    else:
-        rows, decimal_comma = read_csv(data)
-    if not rows:
-        raise FileProblem(_("The file contains no rows with data."))
-    if len(rows) > MAX_ROWS:
-        raise FileProblem(
-            _("The file has more than %(max)s rows. Split it or keep only the rows you need.")
-            % {"max": f"{MAX_ROWS:,}".replace(",", ".")}
-        )
-    return ReadFile(rows=rows, decimal_comma=decimal_comma, sha256=hashlib.sha256(data).hexdigest())
-
-
-def read_xlsx(data: bytes) -> list:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise FileProblem(_("This file cannot be opened as an Excel file (.xlsx).")) from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = _trim([_xlsx_cell(v) for v in values])
-            if cells:
-                rows.append([line, cells])
-            if len(rows) > MAX_ROWS:
-                break
-        return rows
-    finally:
-        workbook.close()
-
-
-def _xlsx_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else str(value)
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    return str(value).strip()
-
-
-def _trim(cells: list) -> list:
-    """The cells without the empty ones at the end; an empty list for an empty line."""
-    while cells and cells[-1] == "":
-        cells.pop()
-    return cells
-
-
-def decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Windows saves CSV in cp1252 ("Sint-Niklaas;12,3" with é and ë as single bytes).
-        return data.decode("cp1252", errors="replace")
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter that splits most lines into the same number of fields."""
-    lines = [line for line in text.splitlines() if line.strip()][:50]
-    best, best_score = ";", -1
-    for delimiter in DELIMITERS:
-        counts = [len(row) - 1 for row in csv.reader(lines, delimiter=delimiter)]
-        counts = [c for c in counts if c > 0]
-        if not counts:
-            continue
-        modal = max(set(counts), key=counts.count)
-        score = counts.count(modal)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def read_csv(data: bytes) -> tuple[list, bool]:
-    text = decode(data)
-    delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    try:
-        for cells in reader:
-            cells = _trim([c.strip() for c in cells])
-            if cells:
-                rows.append([reader.line_num, cells])
-            if len(rows) > MAX_ROWS:
-                break
-    except csv.Error:
-        raise FileProblem(_("This file cannot be read as CSV: check that it is a text file.")) from None
-    # Where the comma separates fields, it cannot be the decimal separator too.
-    return rows, delimiter != ","
 
 
 _DUTCH_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+(,\d+)?")

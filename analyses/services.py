@@ -3,37 +3,144 @@
 Keyword-only, atomic, and never given a request: views call them, tests call them directly.
 """
 
+import logging
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netwerken.limits import LimitExceeded, Limits, WorkFailed, run_limited
 from netwerken.models import Gemeente
 
 from .access import ImportScope
 from .importplan import Plan, guess_mapping, plan_import
 from .matching import match_key
 from .models import GekozenIndicator, ImportBatch, ImportChange, Indicator, IndicatorValue
-from .parsing import read_upload
+from .parsing import FileProblem
+from .reading import ReadOptions, Table, check_upload, read_table
+from .reading.limits import MAX_BYTES
+
+log = logging.getLogger(__name__)
 
 
 class ImportRefused(Exception):
     """The import cannot go ahead; the message says why, in Dutch."""
 
 
-def import_batch_create(*, indicator: Indicator, uploaded, user, return_to: str = "") -> ImportBatch:
-    """Read the uploaded file and keep its rows for the next steps (raises FileProblem)."""
-    read = read_upload(uploaded)
+def import_batch_create(
+    *,
+    indicator: Indicator,
+    uploaded,
+    user,
+    return_to: str = "",
+    options: dict | None = None,
+    background: bool = True,
+) -> ImportBatch:
+    """Keep the uploaded file and have the worker read it (raises FileProblem at once for a file
+    that can never be read: too large, empty, binary, or a workbook that declares too much).
+
+    Without `background` (commands, the demo) the file is read before this returns, within the
+    same limits, and a file that cannot be read raises FileProblem with nothing saved.
+    """
+    data = uploaded.read(MAX_BYTES + 1)
+    name = (getattr(uploaded, "name", "") or "bestand")[:255]
+    check_upload(data, name)
     batch = ImportBatch(
         indicator=indicator,
         uploaded_by=user,
-        filename=(getattr(uploaded, "name", "") or "bestand")[:255],
-        file_sha256=read.sha256,
-        rows=read.rows,
-        decimal_comma=read.decimal_comma,
+        filename=name,
+        source=data,
+        read_options=options or {},
+        status=ImportBatch.Status.READING,
         return_to=return_to,
     )
-    guess_mapping(batch)
+    if not background:
+        apply_table(batch, read_in_limits(data, name, read_options(batch)), guess=True)
+        batch.status = ImportBatch.Status.UPLOADED
+        batch.save()
+        return batch
     batch.save()
+    _queue_reading(batch, guess=True)
+    return batch
+
+
+def read_options(batch: ImportBatch) -> ReadOptions:
+    return ReadOptions(
+        sheet=batch.read_options.get("sheet", ""),
+        filter_column=batch.read_options.get("filter_column"),
+        filter_value=batch.read_options.get("filter_value", ""),
+        filter_after=batch.read_options.get("filter_after", 0),
+    )
+
+
+def _queue_reading(batch: ImportBatch, *, guess: bool):
+    from .tasks import read_import
+
+    # Not on commit: callers do not hold a transaction (the batch row is already committed), and
+    # the immediate backend of tests then reads the file within the request.
+    read_import.enqueue(batch.pk, guess)
+
+
+def import_limits() -> Limits:
+    return Limits(
+        seconds=settings.IMPORT_READ_TIME_LIMIT_SECONDS, memory_mb=settings.IMPORT_READ_MEMORY_LIMIT_MB
+    )
+
+
+def read_in_limits(data: bytes, name: str, options: ReadOptions) -> Table:
+    """`read_table` in a child process within the import limits (FileProblem on any failure)."""
+    try:
+        return run_limited(read_table, data, name, options, limits=import_limits())
+    except WorkFailed as failure:
+        if failure.remote_type == "FileProblem":
+            raise FileProblem(str(failure)) from None
+        log.warning("Reading an import failed: %s", failure.details)
+        raise FileProblem(_("This file cannot be read. Save it again as CSV or .xlsx and try again.")) from None
+    except LimitExceeded as limit:
+        log.warning("Reading an import stopped: %s", limit)
+        raise FileProblem(
+            _("Reading this file took too long or needed too much memory. Keep only the sheet, rows and columns you need.")
+        ) from None
+
+
+def import_batch_read(*, batch_id: int, guess: bool) -> ImportBatch | None:
+    """Read the batch's file (the task): its rows, or the reason it cannot be read."""
+    batch = ImportBatch.objects.filter(pk=batch_id, status=ImportBatch.Status.READING).first()
+    if batch is None or batch.source is None:
+        return batch
+    try:
+        table = read_in_limits(bytes(batch.source), batch.filename, read_options(batch))
+    except FileProblem as problem:
+        batch.status, batch.read_problem, batch.rows = ImportBatch.Status.UNREADABLE, str(problem), []
+        batch.source = None
+        batch.save(update_fields=["status", "read_problem", "rows", "source"])
+        return batch
+    apply_table(batch, table, guess=guess)
+    batch.status = ImportBatch.Status.UPLOADED
+    batch.save()
+    return batch
+
+
+def apply_table(batch: ImportBatch, table: Table, *, guess: bool) -> None:
+    """Put what the reading found into the batch (unsaved)."""
+    batch.rows, batch.file_sha256, batch.read_problem = table.rows, table.sha256, ""
+    batch.reading = {k: v for k, v in table.as_dict().items() if k not in {"rows", "sha256"}}
+    if guess:
+        batch.chosen_columns, batch.periods_as_last_year, batch.decimal = None, False, ""
+        batch.gemeente_column = batch.year_column = batch.value_column = batch.fixed_year = None
+        batch.layout = ImportBatch.Layout.LONG
+        guess_mapping(batch)
+
+
+def import_batch_reread(*, batch: ImportBatch, options: dict, guess: bool) -> ImportBatch:
+    """Read the file again with another sheet or filter, in the background."""
+    if not batch.is_open or batch.source is None:
+        raise ImportRefused(_("This import is closed: start a new one."))
+    batch.read_options = {k: v for k, v in options.items() if v not in (None, "")}
+    batch.status = ImportBatch.Status.READING
+    batch.save(update_fields=["read_options", "status"])
+    _queue_reading(batch, guess=guess)
     return batch
 
 
@@ -121,6 +228,7 @@ def import_batch_confirm(*, batch: ImportBatch, scope: ImportScope) -> tuple[Imp
         ]
     )
     batch.status = ImportBatch.Status.IMPORTED
+    batch.source = None  # the file is no longer needed; its rows go after IMPORT_KEEP_DAYS
     batch.imported_at = now
     batch.n_created, batch.n_changed = len(plan.new), len(plan.changed)
     batch.n_unchanged = len(plan.unchanged)
@@ -181,7 +289,7 @@ def import_batch_cancel(*, batch: ImportBatch) -> ImportBatch:
     if not batch.is_open:
         raise ImportRefused(_("This import is closed: start a new one."))
     batch.status = ImportBatch.Status.CANCELLED
-    batch.rows = []  # the file's contents are no longer needed
+    batch.rows, batch.source = [], None  # the file's contents are no longer needed
     batch.save()
     return batch
 

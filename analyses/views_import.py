@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from .access import batch_for, require_import
 from .forms_import import ImportMappingForm, ImportUploadForm
 from .importplan import plan_import
+from .importreading import decimal_notes
 from .models import ImportBatch
 from .parsing import FileProblem
 from .services import (
@@ -23,6 +24,7 @@ from .services import (
     import_batch_confirm,
     import_batch_create,
     import_batch_map,
+    import_batch_reread,
     import_batch_undo,
 )
 
@@ -61,7 +63,7 @@ def upload(request):
         ImportBatch.objects.visible_to(request.user, sees_all=scope.everything)
         .exclude(status=ImportBatch.Status.CANCELLED)
         .select_related("indicator", "uploaded_by")
-        .defer("rows")[:RECENT]
+        .defer("rows", "source")[:RECENT]
     )
     context = {"form": form, "scope": scope, "recent": recent, "back": back}
     return render(request, "analyses/import_upload.html", context)
@@ -71,11 +73,20 @@ def upload(request):
 @require_http_methods(["GET", "POST"])
 def mapping(request, batch_pk):
     batch, scope = batch_for(request.user, batch_pk)
+    if batch.status in {ImportBatch.Status.READING, ImportBatch.Status.UNREADABLE}:
+        # The worker reads the file; the page looks again every two seconds until it is done.
+        return render(request, "analyses/import_reading.html", {"batch": batch, "step": 2})
     if not batch.is_open:
         return redirect("import_preview", batch_pk=batch.pk)
     form = ImportMappingForm(request.POST or None, batch=batch)
     if request.method == "POST" and form.is_valid():
+        if form.sheet_changed():
+            import_batch_reread(batch=batch, options={"sheet": form.cleaned_data["sheet"]}, guess=True)
+            return redirect("import_mapping", batch_pk=batch.pk)
         import_batch_map(batch=batch, mapping=form.mapping())
+        if form.filter_changed():
+            import_batch_reread(batch=batch, options=form.read_options(), guess=False)
+            return redirect("import_mapping", batch_pk=batch.pk)
         return redirect("import_preview", batch_pk=batch.pk)
     context = {"batch": batch, "form": form, "sample": batch.rows[:12], "step": 2}
     return render(request, "analyses/import_mapping.html", context)
@@ -85,18 +96,24 @@ def mapping(request, batch_pk):
 @require_http_methods(["GET"])
 def preview(request, batch_pk):
     batch, scope = batch_for(request.user, batch_pk)
-    if batch.status == ImportBatch.Status.UPLOADED:
+    if batch.status in {
+        ImportBatch.Status.UPLOADED,
+        ImportBatch.Status.READING,
+        ImportBatch.Status.UNREADABLE,
+    }:
         return redirect("import_mapping", batch_pk=batch.pk)
     context = {"batch": batch, "scope": scope, "step": 3}
     if batch.status == ImportBatch.Status.MAPPED:
         context["plan"] = plan_import(batch, scope)
+        context["decimal_notes"] = decimal_notes(batch)
+        context["decimal_form"] = ImportMappingForm(batch=batch)
         context["earlier"] = (
             ImportBatch.objects.filter(
                 indicator=batch.indicator,
                 file_sha256=batch.file_sha256,
                 status=ImportBatch.Status.IMPORTED,
             )
-            .defer("rows")
+            .defer("rows", "source")
             .first()
         )
     else:

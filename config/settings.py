@@ -258,6 +258,14 @@ WORD_EXPORT_TIME_LIMIT_SECONDS = float(os.environ.get("WORD_EXPORT_TIME_LIMIT_SE
 # restarted) is taken up again by another worker.
 EXPORT_STALE_AFTER_SECONDS = float(os.environ.get("EXPORT_STALE_AFTER_SECONDS", "60"))
 
+# Reading an uploaded indicator file happens in the background worker within these limits
+# (analyses/reading/); a 5 MB workbook takes about 5 s and 150 MB. The uploaded file and the rows
+# read from it are kept while the import is prepared, and removed IMPORT_KEEP_DAYS after the
+# upload by `manage.py clean_imports` (run it daily from cron).
+IMPORT_READ_TIME_LIMIT_SECONDS = float(os.environ.get("IMPORT_READ_TIME_LIMIT_SECONDS", "60"))
+IMPORT_READ_MEMORY_LIMIT_MB = int(os.environ.get("IMPORT_READ_MEMORY_LIMIT_MB", "1024"))
+IMPORT_KEEP_DAYS = int(os.environ.get("IMPORT_KEEP_DAYS", "14"))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -40,11 +40,17 @@ def _plain_static_files():
     thread outlives a test, and a late request of a page (a favicon) must not find the
     production storage put back between two tests."""
     from django.conf import settings
+    from django.test.utils import override_settings
 
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    plain = override_settings(
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
+    )
+    plain.enable()
+    yield
+    plain.disable()
 
 
 @pytest.fixture(autouse=True)

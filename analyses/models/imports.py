@@ -21,6 +21,8 @@ class ImportBatchQuerySet(models.QuerySet):
 
 class ImportBatch(models.Model):
     class Status(models.TextChoices):
+        READING = "lezen", _("being read")
+        UNREADABLE = "onleesbaar", _("could not be read")
         UPLOADED = "geladen", _("read, columns not chosen yet")
         MAPPED = "gekoppeld", _("ready to check")
         IMPORTED = "geimporteerd", _("imported")
@@ -34,6 +36,10 @@ class ImportBatch(models.Model):
     class MatchBy(models.TextChoices):
         NIS = "nis", _("NIS code")
         NAME = "naam", _("name")
+
+    class Separator(models.TextChoices):
+        POINT = "point", _("a point: 0.194 is zero point one nine four")
+        COMMA = "comma", _("a comma: 0,194; a point separates thousands (1.234 is one thousand)")
 
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="imports"
@@ -51,8 +57,25 @@ class ImportBatch(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
     # [[line number, [cell, ...]], ...]: text cells as strings, spreadsheet numbers as numbers.
     rows = models.JSONField(default=list, editable=False)
-    # A semicolon-separated file writes 1.234,5; a comma-separated one 1234.5.
+    # A semicolon-separated file writes 1.234,5; a comma-separated one 1234.5. (Before decimals
+    # were decided per column; no longer read.)
     decimal_comma = models.BooleanField(default=True, editable=False)
+    # The uploaded file itself, kept until the import is done, so that it can be read again with
+    # another sheet or filter (the background worker reads it: see `analyses/reading/`).
+    source = models.BinaryField(null=True, editable=False)
+    read_options = models.JSONField(default=dict, editable=False)
+    read_problem = models.CharField(max_length=500, blank=True, editable=False)
+    # What the reading learnt: sheets, decimal separator per column, dimension columns.
+    reading = models.JSONField(default=dict, editable=False)
+    # The user's choice of decimal separator for the figures; empty: as decided per column.
+    decimal = models.CharField(
+        _("decimal separator"), max_length=10, choices=Separator.choices, blank=True
+    )
+    # One column per year: the year columns to import (None: all of them).
+    chosen_columns = models.JSONField(null=True, blank=True)
+    periods_as_last_year = models.BooleanField(
+        _("read a period such as 2021-2023 as its last year"), default=False
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.UPLOADED
     )
@@ -91,7 +114,7 @@ class ImportBatch(models.Model):
     @property
     def is_open(self) -> bool:
         """Still being prepared: columns may be chosen and the import confirmed."""
-        return self.status in {self.Status.UPLOADED, self.Status.MAPPED}
+        return self.status in {self.Status.READING, self.Status.UPLOADED, self.Status.MAPPED}
 
     @property
     def data_rows(self) -> list:

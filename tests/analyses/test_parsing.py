@@ -2,13 +2,9 @@ from decimal import Decimal
 
 import pytest
 
-from analyses.parsing import (
-    FileProblem,
-    parse_number,
-    parse_year,
-    read_upload,
-    sniff_delimiter,
-)
+from analyses.parsing import FileProblem, parse_number, parse_year
+from analyses.reading import read_table
+from analyses.reading.text import sniff_delimiter
 from tests.analyses.conftest import csv_file, xlsx_file
 
 
@@ -64,12 +60,16 @@ def test_commas_with_quoted_decimal_commas():
     assert sniff_delimiter(text) == ","
 
 
+def read_upload(uploaded):
+    return read_table(uploaded.read(), uploaded.name)
+
+
 def test_csv_in_cp1252_and_with_bom_is_read(db):
     windows = read_upload(csv_file("Gemeente;Waarde\nZoersel;1,5\nHoeilaart;2\n", encoding="cp1252"))
     assert windows.rows[0] == [1, ["Gemeente", "Waarde"]]
     bom = read_upload(csv_file("\ufeffGemeente;Waarde\nTemse;1,5\n"))
     assert bom.rows[0][1][0] == "Gemeente"
-    assert bom.decimal_comma
+    assert bom.decimals == {"1": {"decision": "comma", "example": "1,5", "ambiguous": None}}
 
 
 def test_cp1252_accents_survive():
@@ -92,6 +92,8 @@ def test_xlsx_keeps_numbers_as_numbers():
     [
         ("leeg.csv", b"   \n", "Het bestand is leeg."),
         ("oud.xls", b"\xd0\xcf\x11\xe0rest", "kan niet gelezen worden"),
+        ("scan.pdf", b"%PDF-1.7 rest", "Dit is een PDF-bestand"),
+        ("foto.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "geen tekstbestand"),
         ("kapot.xlsx", b"PK\x03\x04kapot", "kan niet geopend worden als Excelbestand"),
     ],
 )
