@@ -124,7 +124,8 @@ def ms(seconds) -> float:
 
 def measure_page(client, url, floor_url):
     """The page's medians and its ratio to the floor, measured in alternation with it."""
-    count = queries(client, url)  # also the warm-up request
+    get(client, url)  # warm-up: the first request after a change fills the caches
+    count = queries(client, url)
     page, floor = [], []
     for _ in range(REPEAT):
         floor.append(timed(client, floor_url))
@@ -143,6 +144,7 @@ def measure_page(client, url, floor_url):
 
 
 def measure_floor(client, floor_url):
+    get(client, floor_url)
     count = queries(client, floor_url)
     samples = [timed(client, floor_url) for _ in range(REPEAT * 3)]
     return {
