@@ -189,17 +189,17 @@ def plain_html(html: str) -> str:
 
 
 def render_plain(html: str):
-    """(pages, seconds) of WeasyPrint on `html`, written as the real PDF is (PDF/UA)."""
+    """(pages, seconds, CPU seconds) of WeasyPrint on `html`, written as the real PDF is (PDF/UA)."""
     from io import BytesIO
 
     from weasyprint import HTML
 
     from dossiers.pdf import BASE_URL, StaticOnlyFetcher
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     rendered = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).render()
     rendered.write_pdf(BytesIO(), pdf_variant="pdf/ua-1")
-    return len(rendered.pages), time.perf_counter() - start
+    return len(rendered.pages), time.perf_counter() - start, time.process_time() - cpu
 
 
 def time_pdf(nota):
@@ -214,7 +214,10 @@ def time_pdf(nota):
     pdf, pages, html_seconds, layout_seconds, _fetcher = render_pdf(document, draft=True)
     total, total_cpu = time.perf_counter() - start, time.process_time() - cpu
 
-    plain_pages, plain_seconds = render_plain(plain_html(render_html(document, draft=True)))
+    plain_pages, plain_seconds, plain_cpu = render_plain(
+        plain_html(render_html(document, draft=True))
+    )
+    per_page, plain_per_page = total_cpu / max(pages, 1), plain_cpu / max(plain_pages, 1)
 
     return {
         "pages": pages,
@@ -229,7 +232,11 @@ def time_pdf(nota):
             "pages": plain_pages,
             "seconds": round(plain_seconds, 2),
             "seconds_per_page": round(plain_seconds / max(plain_pages, 1), 3),
+            "cpu_seconds": round(plain_cpu, 2),
+            "cpu_seconds_per_page": round(plain_per_page, 3),
         },
+        "cpu_seconds_per_page": round(per_page, 3),
+        "cpu_ratio_per_page_to_plain": round(per_page / plain_per_page, 2),
         "ratio_per_page_to_plain": round(
             (layout_seconds / max(pages, 1)) / (plain_seconds / max(plain_pages, 1)), 2
         ),
