@@ -239,6 +239,16 @@ MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Afsprakennota <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# The cache is a table in the database, so that every web process sees the same entries
+# (dossiers/checks.py keeps each dossier's checklist there). Migrations create the table.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "afsprakennota_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+}
+
 # Background tasks (PDF export) are queued in the database; `manage.py db_worker` runs them.
 TASKS = {
     "default": {

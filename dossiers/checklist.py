@@ -12,7 +12,16 @@ this module holds the rules only, in the decree's words, section by section.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .checks import Check, Checklist, DossierData, Rule, SectionStatus, rule, run_checklist  # noqa: F401
+from .checks import (  # noqa: F401
+    Check,
+    Checklist,
+    DossierData,
+    Rule,
+    SectionStatus,
+    cached_checklist,
+    rule,
+    run_checklist,
+)
 from .models import Section
 from .templatetags.dossier_tags import format_euro
 

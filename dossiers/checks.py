@@ -1,23 +1,32 @@
 """The machinery of the live decree checklist: the data the rules read, and how rules are
 registered, run and grouped per section. The rules themselves are in checklist.py."""
 
+import hashlib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from pathlib import Path
 
+from django.apps import apps
+from django.core.cache import cache as shared_cache
+from django.db import connection
+from django.db.models import Count, Max, OuterRef, Subquery, Value
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from analyses.checkdata import AnalyseData
-from netwerken.models import Partner
+from analyses.models import IndicatorValue
+from netwerken.models import DeelnemendeGemeente, Netwerk, Partner
 
 from .confirmations import partner_fingerprints
-from .models import Afsprakennota, Section, Visie
+from .models import Afsprakennota, PartnerConfirmation, RequiredPartner, Section, Visie
 from .models.nota import SECTION_NUMBERS
 from .models.doelen import Actie, OperationeleDoelstelling, StrategischeDoelstelling
 
 
 class DossierData(AnalyseData):
-    """Everything the rules read, loaded lazily and once."""
+    """Everything the rules read, loaded lazily and once. What it reads must also be in
+    `revision` below, or the cached checklist would not see it change."""
 
     def __init__(self, nota: Afsprakennota):
         self.nota = nota
@@ -203,3 +212,118 @@ def run_checklist(nota: Afsprakennota, data: DossierData | None = None) -> Check
             for r in RULES
         ]
     )
+
+
+# --- The checklist computed once per revision of the dossier ---------------------------------
+
+# Every dossier page shows the checklist, and computing it reads the whole dossier: most of a
+# page's time. So it is kept in the database cache (web processes share nothing else) under the
+# dossier's revision: a fingerprint, read in one query, that every change to what DossierData
+# reads alters. Models with history (simple_history) get a new history row on every save and
+# delete, so the newest history row of the dossier's parts tells any edit; the few parts without
+# history count their rows. What the rules read of the round is in the key itself.
+# Rules may change with a new release: the key holds a digest of the code too.
+CHECKLIST_TIMEOUT = 24 * 3600  # entries of old revisions are never read again; let them expire
+
+
+def revision(nota: Afsprakennota) -> str:
+    """The dossier's revision: changes whenever anything the checklist reads changes."""
+    sql, params = _revision_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [nota.pk if p == _SOME_PK else p for p in params])
+        parts = list(cursor.fetchone())
+    ronde = nota.ronde
+    parts += [ronde.first_year, ronde.last_year, ronde.min_action_years, ronde.min_indicators]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+_SOME_PK = -7_349_051  # stands for the dossier's id in the SQL made once; no dossier has it
+
+
+@cache
+def _revision_sql():
+    """The revision query as SQL, made once: building it through the ORM costs more than running it."""
+    parts = _revision_parts()
+    rows = Afsprakennota.objects.filter(pk=_SOME_PK).annotate(**parts).values(*parts)
+    return rows.query.sql_with_params()
+
+
+def _aggregate(queryset, aggregate):
+    """A subquery of one value over all the queryset's rows (grouped by a constant: no grouping)."""
+    rows = queryset.order_by().annotate(_all=Value(1)).values("_all")
+    return Subquery(rows.annotate(_value=aggregate).values("_value"))
+
+
+def _newest(queryset, field="pk"):
+    return _aggregate(queryset, Max(field))
+
+
+def _count(queryset):
+    return _aggregate(queryset, Count("pk"))
+
+
+@cache
+def _revision_parts() -> dict:
+    """{annotation name: subquery} over Afsprakennota, built once from the model registry."""
+    parts = {}
+    for model in apps.get_models():
+        history = getattr(model, "history", None)
+        if history is None or not hasattr(history, "model"):
+            continue
+        rows = history.model.objects.all()
+        fields = {f.name: f for f in model._meta.fields}
+        if "nota" in fields:
+            rows = rows.filter(nota_id=OuterRef("pk"))
+        elif model is Netwerk:
+            rows = rows.filter(id=OuterRef("netwerk_id"))
+        elif "netwerk" in fields:
+            rows = rows.filter(netwerk_id=OuterRef("netwerk_id"))
+        elif parent := _part_of_a_part(model):  # an action's costs, a budget line's amounts
+            rows = rows.filter(**{f"{parent}__nota_id": OuterRef("pk")})
+        else:  # not tied to a dossier: any change of it counts
+            rows = rows.filter(history_id__gt=0)
+        parts[f"h_{model._meta.label_lower}"] = _newest(rows, "history_id")
+    # Parts without history, or changed in bulk (which writes no history): their rows.
+    counted = {
+        "confirmations": PartnerConfirmation.objects.filter(nota_id=OuterRef("pk")),
+        "deelnemers": DeelnemendeGemeente.objects.filter(netwerk_id=OuterRef("netwerk_id")),
+        "partners": Partner.objects.filter(netwerk_id=OuterRef("netwerk_id")),
+        "required": RequiredPartner.objects.filter(ronde_id=OuterRef("ronde_id")),
+        "values": IndicatorValue.objects.filter(gemeente__netwerken=OuterRef("netwerk_id")),
+    }
+    for name, rows in counted.items():
+        parts[f"n_{name}"] = _count(rows)
+        parts[f"m_{name}"] = _newest(rows)
+    return parts
+
+
+def _part_of_a_part(model) -> str:
+    """The name of the model's link to a part of a dossier, or ""."""
+    for f in model._meta.fields:
+        if f.is_relation and any(g.name == "nota" for g in f.related_model._meta.fields):
+            return f.name
+    return ""
+
+
+@cache
+def _release() -> str:
+    """A digest of the code the rules run and of the Dutch catalogue, so that a new release
+    computes every checklist afresh."""
+    root = Path(__file__).resolve().parent.parent
+    files = sorted([*(root / "dossiers").rglob("*.py"), *(root / "analyses").rglob("*.py")])
+    files += list((root / "locale").rglob("*.mo"))
+    return hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()[:12]
+
+
+def cached_checklist(nota: Afsprakennota, data: DossierData | None = None) -> Checklist:
+    """The checklist for showing: computed once per revision of the dossier (see above).
+    Deciding on the dossier (may it be submitted?) runs the rules afresh: `run_checklist`."""
+    key = f"checklist:{nota.pk}:{get_language()}:{_release()}:{revision(nota)}"
+    stored = shared_cache.get(key)
+    rules = {r.name: r for r in RULES}
+    if stored is not None and {name for name, _problems, _url in stored} == set(rules):
+        return Checklist([Check(rules[name], problems, url) for name, problems, url in stored])
+    checklist = run_checklist(nota, data)
+    stored = [(c.rule.name, c.problems, c.url) for c in checklist.checks]
+    shared_cache.set(key, stored, CHECKLIST_TIMEOUT)
+    return checklist

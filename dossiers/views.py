@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from netwerken.permissions import EDIT, netwerk_for
 
 from .access import dossier_for
-from .checklist import DossierData, run_checklist
+from .checklist import DossierData, cached_checklist
 from .exchange import ImportRefused, dossier_copy_to_round
 from .history import ACTIVITY_KINDS, dossier_activity
 from . import workflow
@@ -21,8 +21,7 @@ from .services import open_threads_by_section
 def dossier_context(nota, access, data=None, **extra):
     """What every dossier page needs: the dossier, the access, the checklist for the section nav,
     the workflow steps this person may take, open comments and publiq's remarks per section."""
-    data = data or DossierData(nota)
-    checklist = run_checklist(nota, data)
+    checklist = cached_checklist(nota, data)
     latest = nota.versions.defer("snapshot").order_by("-number").first()
     remarks = {}
     if latest is not None:
