@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netwerken import bounds
+from netwerken.fields import BoundedCharField
 from netwerken.models import Partner
 
 
@@ -18,7 +20,7 @@ class Indienronde(models.Model):
     Rules that may change between rounds live here as data, editable in the admin.
     """
 
-    name = models.CharField(_("name"), max_length=200)
+    name = BoundedCharField(_("name"), max_length=bounds.NAME)
     deadline = models.DateTimeField(_("submission deadline"))
     first_year = models.PositiveSmallIntegerField(_("first year of the subsidy period"))
     last_year = models.PositiveSmallIntegerField(_("last year of the subsidy period"))
@@ -73,7 +75,7 @@ class RequiredPartner(models.Model):
     ronde = models.ForeignKey(
         Indienronde, on_delete=models.CASCADE, related_name="required_partners"
     )
-    label = models.CharField(_("description"), max_length=200)
+    label = BoundedCharField(_("description"), max_length=bounds.NAME)
     kinds = models.JSONField(
         _("kinds of partner"),
         default=list,
