@@ -22,6 +22,11 @@ MONEY_PATTERN = r"^\d+\.\d{2}$"
 YEAR_MIN = 1900
 YEAR_MAX = 2100
 
+# --- Figures of the omgevingsanalyse: the values' column holds 16 digits, 4 of them decimals. ---
+FIGURE_MAX = Decimal("999999999999.9999")
+FIGURE_DECIMALS = 4
+PARTICIPANTS = 1_000_000  # people heard in one survey or conversation
+
 # --- Free text: the most characters a field holds. ---
 CODE = 60  # codes of indicators
 SHORT_TEXT = 100  # a period ("spring 2025"), a unit

@@ -6,7 +6,7 @@ other unknowingly.
 """
 
 from concurrency.fields import AutoIncVersionField
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -207,7 +207,8 @@ class Bevraging(models.Model):
         _("when"), max_length=bounds.SHORT_TEXT, help_text=_("A date or a period, e.g. spring 2025.")
     )
     participants = models.PositiveIntegerField(
-        _("number of people in poverty"), validators=[MinValueValidator(1)]
+        _("number of people in poverty"),
+        validators=[MinValueValidator(1), MaxValueValidator(bounds.PARTICIPANTS)],
     )
     description = BoundedTextField(
         _("what came out of it"), max_length=bounds.TEXT, blank=True, help_text=_("Who took part, and the main lessons.")
