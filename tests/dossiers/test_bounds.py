@@ -270,3 +270,43 @@ def test_the_vision_counts_what_the_reader_sees(coordinator_client, nota_a):
     response = post(coordinator_client, nota_a, text="<p><em>" + "v" * 20_000 + "</em></p>", q_goal="g" * 5000)
     assert response.status_code == 302
     assert len(Visie.objects.get(nota=nota_a).q_goal) == 5000
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", None) or []:
+        yield from _boxes(child)
+
+
+def overflow_in_pdf(document) -> float:
+    """How far (in CSS px) the widest box of the PDF reaches past its page; 0 when all fits.
+    Reads WeasyPrint's layout boxes, which only its rendered document exposes."""
+    from weasyprint import HTML
+
+    from dossiers.pdf import BASE_URL, StaticOnlyFetcher, render_html
+
+    rendered = HTML(
+        string=render_html(document, draft=True), base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()
+    ).render()
+    worst = 0
+    for page in rendered.pages:
+        page_box = page._page_box
+        for box in _boxes(page_box):
+            if getattr(box, "width", None) is not None and hasattr(box, "margin_width"):
+                worst = max(worst, box.position_x + box.margin_width() - page_box.margin_width())
+    return worst
+
+
+def test_long_words_and_maximum_amounts_stay_within_the_pdf_page(full_nota):  # noqa: F811
+    from dossiers.snapshot import build_snapshot
+
+    nota = imported_at_the_maximum(full_nota)
+    document = build_snapshot(nota)
+    assert overflow_in_pdf(document) == 0
+    word = ("Vrijetijdsparticipatienetwerk" * 7)[:200]
+    document["netwerk"]["name"] = word
+    document["partners"][0]["name"] = word
+    actie = first_actie(document)
+    actie["title"] = word
+    actie["indicators"] = [{"name": word, "target": word}]
+    assert overflow_in_pdf(document) == 0
