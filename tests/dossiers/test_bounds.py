@@ -310,3 +310,34 @@ def test_long_words_and_maximum_amounts_stay_within_the_pdf_page(full_nota):  # 
     actie["title"] = word
     actie["indicators"] = [{"name": word, "target": word}]
     assert overflow_in_pdf(document) == 0
+
+
+def test_a_full_list_takes_no_new_item(coordinator_client, nota_a, partner_org_a):
+    make_tree(nota_a, n_actie=0)
+    od = OperationeleDoelstelling.objects.get()
+    url = base(nota_a) + f"od/{od.pk}/actie/nieuw/"
+    Actie.objects.bulk_create(
+        Actie(od=od, nota=nota_a, position=i, title=f"A{i}") for i in range(1, bounds.ACTIONS_PER_OPERATIONAL)
+    )
+    assert coordinator_client.post(url, actie_data(partner_org_a)).status_code == 302  # the 50th
+    response = coordinator_client.post(url, actie_data(partner_org_a, title="De 51ste"))
+    assert response.status_code == 200
+    assert "Hier staan er al 50, het maximum voor een dossier; verwijder er eerst een." in response.text
+    assert not Actie.objects.filter(title="De 51ste").exists()
+
+    many = {"indicatoren-TOTAL_FORMS": "21"}
+    for i in range(21):
+        many |= {f"indicatoren-{i}-name": f"Indicator {i}", f"indicatoren-{i}-target": "1"}
+    actie = Actie.objects.get(title="Vakantiekamp")
+    response = coordinator_client.post(
+        base(nota_a) + f"actie/{actie.pk}/", actie_data(partner_org_a, version=_signed(actie), **many)
+    )
+    assert response.status_code == 200
+    assert "Verstuur maximaal 20 formulier" in response.text
+    assert actie.indicators.count() == 1
+
+
+def _signed(instance):
+    from concurrency.forms import get_signer
+
+    return get_signer().sign(instance.version)
