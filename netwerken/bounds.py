@@ -21,6 +21,8 @@ MONEY_PATTERN = r"^\d+\.\d{2}$"
 # --- Years: a subsidy round's years and the years of indicator figures. ---
 YEAR_MIN = 1900
 YEAR_MAX = 2100
+ROUND_YEAR_MIN = 2020  # the first subsidy period under the decree starts in 2027
+PERIOD_YEARS = 12  # a subsidy period lasts at most this many years (the grid has a column each)
 
 # --- Figures of the omgevingsanalyse: the values' column holds 16 digits, 4 of them decimals. ---
 FIGURE_MAX = Decimal("999999999999.9999")

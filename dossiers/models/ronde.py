@@ -1,4 +1,5 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from netwerken import bounds
 from netwerken.fields import BoundedCharField
 from netwerken.models import Partner
+
+
+ROUND_YEARS = [MinValueValidator(bounds.ROUND_YEAR_MIN), MaxValueValidator(bounds.YEAR_MAX)]
 
 
 class IndienrondeQuerySet(models.QuerySet):
@@ -22,8 +26,12 @@ class Indienronde(models.Model):
 
     name = BoundedCharField(_("name"), max_length=bounds.NAME)
     deadline = models.DateTimeField(_("submission deadline"))
-    first_year = models.PositiveSmallIntegerField(_("first year of the subsidy period"))
-    last_year = models.PositiveSmallIntegerField(_("last year of the subsidy period"))
+    first_year = models.PositiveSmallIntegerField(
+        _("first year of the subsidy period"), validators=ROUND_YEARS
+    )
+    last_year = models.PositiveSmallIntegerField(
+        _("last year of the subsidy period"), validators=ROUND_YEARS
+    )
     min_action_years = models.PositiveSmallIntegerField(
         _("working years with planned actions"),
         default=2,
@@ -49,6 +57,10 @@ class Indienronde(models.Model):
         if self.first_year and self.last_year and self.last_year < self.first_year:
             raise ValidationError(
                 {"last_year": _("The last year cannot come before the first year.")}
+            )
+        if self.first_year and self.last_year and self.last_year - self.first_year >= bounds.PERIOD_YEARS:
+            raise ValidationError(
+                {"last_year": _("A subsidy period lasts at most %(n)s years.") % {"n": bounds.PERIOD_YEARS}}
             )
 
     @property
