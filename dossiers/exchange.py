@@ -127,6 +127,9 @@ class _Checker:
     def phone(self, value, path) -> str:
         if not value:
             return ""
+        if not isinstance(value, str) or len(value) > bounds.SHORT_TEXT:
+            self.fail(path, _("“%(value)s” is not a valid phone number") % {"value": str(value)[:40]})
+            return ""
         try:
             number = phonenumbers.parse(value, "BE")
         except phonenumbers.NumberParseException:
@@ -138,6 +141,12 @@ class _Checker:
 
     def email(self, value, path) -> str:
         if not value:
+            return ""
+        if not isinstance(value, str):
+            self.fail(path, _("expected text"))
+            return ""
+        if len(value) > bounds.EMAIL:
+            self.fail(path, too_long_message(bounds.EMAIL, len(value)))
             return ""
         try:
             validate_email(value)

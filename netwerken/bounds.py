@@ -35,6 +35,7 @@ SHORT_TEXT = 100  # a period ("spring 2025"), a unit
 NAME = 200  # names of networks, partners, people, indicators' publishers; target values
 TITLE = 300  # titles of objectives and actions, indicators of an action, a budget line's explanation
 ADDRESS = 500  # a postal address
+EMAIL = 254  # what Django's EmailField holds
 TEXT = 5_000  # explanations, remarks, comments, answers to a guiding question, analysis texts
 DESCRIPTION = 10_000  # the description of an objective or an action
 LONG_TEXT = 20_000  # the vision (counted without its markup)

@@ -341,3 +341,18 @@ def _signed(instance):
     from concurrency.forms import get_signer
 
     return get_signer().sign(instance.version)
+
+
+def test_the_import_checks_contacts_without_crashing(full_nota):  # noqa: F811
+    document = json.loads(export_json(full_nota))
+    Netwerk.objects.all().delete()
+    document["gemeenten"][0]["contact"]["email"] = "a" * 250 + "@example.org"
+    document["gemeenten"][0]["contact"]["phone"] = 32123456
+    document["gemeenten"][0]["contact"]["address"] = "straat " * 100
+    with pytest.raises(ImportRefused) as refused:
+        import_document(document)
+    problems = {p.path: p.message for p in refused.value.problems}
+    assert problems["$.gemeenten[0].contact.email"] == "Maximaal 254 tekens (u typte 262)."
+    assert "$.gemeenten[0].contact.phone" in problems
+    assert problems["$.gemeenten[0].contact.address"] == "Maximaal 500 tekens (u typte 700)."
+    assert not Netwerk.objects.exists()
