@@ -71,4 +71,5 @@ urlpatterns = [
     ),
     path("", include("dossiers.urls_doelen")),
     path("", include("dossiers.urls_begroting")),
+    path("", include("dossiers.urls_ronde")),
 ]

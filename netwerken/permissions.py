@@ -25,15 +25,18 @@ INTERNAL = "internal"  # publiq-internal notes and comments
 # Import indicator values. They are shared by all networks: coordinators may import those of
 # the municipalities of their own networks, reviewers and administrators those of all.
 IMPORT_VALUES = "import_values"
+# Follow every network of a round: the round overview, the coverage of Flanders, their exports.
+# Not tied to one network: see `overall_access`.
+OVERSEE = "oversee"
 
 ADMIN = "admin"
 REVIEWER = "reviewer"
 
 ABILITIES: dict[str, frozenset[str]] = {
-    ADMIN: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES}),
+    ADMIN: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, OVERSEE}),
     Membership.Role.COORDINATOR: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES}),
     Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM}),
-    REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES}),
+    REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, OVERSEE}),
 }
 
 
@@ -60,6 +63,7 @@ class Access:
     can_review = property(lambda self: self.can(REVIEW))
     can_see_internal = property(lambda self: self.can(INTERNAL))
     can_import_values = property(lambda self: self.can(IMPORT_VALUES))
+    can_oversee = property(lambda self: self.can(OVERSEE))
 
     def without(self, *abilities: str) -> "Access":
         """The same access with some abilities taken away (e.g. editing a submitted dossier)."""
@@ -101,6 +105,27 @@ def access_for(user, netwerk: Netwerk) -> Access:
         roles.add(membership.role)
         partner = membership.partner
     return Access(roles=frozenset(roles), partner=partner)
+
+
+def overall_access(user) -> Access:
+    """The access of `user` to what spans all networks (no query): only the roles that do not
+    depend on a membership count, so a coordinator or partner has none here."""
+    if not user.is_authenticated or not user.is_active:
+        return NO_ACCESS
+    roles = set()
+    if user.is_superuser:
+        roles.add(ADMIN)
+    if user.is_reviewer:
+        roles.add(REVIEWER)
+    return Access(roles=frozenset(roles))
+
+
+def require_overall(user, ability: str = OVERSEE) -> Access:
+    """404 for whoever may not `ability` across all networks; else their access."""
+    access = overall_access(user)
+    if not access.can(ability):
+        raise Http404
+    return access
 
 
 def require(access: Access, ability: str) -> None:
