@@ -21,3 +21,11 @@ def whole(number):
     if number is None:
         return "–"
     return format_number(number, 0)
+
+
+@register.filter
+def euro_whole(amount):
+    """Euro without cents, for wide tables: € 270.000 (the exports keep the cents)."""
+    if amount is None:
+        return "–"
+    return f"€\u00a0{format_number(amount, 0)}"
