@@ -45,6 +45,7 @@ class AfsprakennotaAdmin(admin.ModelAdmin):
     list_filter = ["ronde", "status", "reviewer"]
     search_fields = ["netwerk__name"]
     list_select_related = ["netwerk", "ronde", "reviewer"]
+    readonly_fields = ["created_by"]  # who started the dossier is a fact, not a choice
 
 
 @admin.register(Visie)

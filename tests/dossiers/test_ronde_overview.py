@@ -176,3 +176,30 @@ def test_overdue_without_submission(nota_a, ronde, reviewer_client):
     row = response.context["overview"].rows[0]
     assert not row.submitted and row.overdue_by > timedelta(days=1)
     assert "niet ingediend" in response.text and "dagen voorbij" in response.text
+
+
+def test_the_review_list_links_to_the_round(reviewer_client, nota_a):
+    page = reviewer_client.get("/beoordeling/")
+    assert 'href="/beoordeling/ronde/"' in page.text and "Overzicht van de ronde" in page.text
+
+
+def test_an_administrator_assigns_the_reviewer(nota_a, reviewer, admin_user, client_for):
+    client = client_for(admin_user)
+    url = f"/beheer/dossiers/afsprakennota/{nota_a.pk}/change/"
+    form = client.get(url)
+    assert form.status_code == 200 and 'name="reviewer"' in form.text
+    response = client.post(url, {
+        "netwerk": nota_a.netwerk_id, "ronde": nota_a.ronde_id, "status": nota_a.status,
+        "reviewer": reviewer.pk,
+    })
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    nota_a.refresh_from_db()
+    assert nota_a.reviewer == reviewer
+    # Only publiq staff can be chosen.
+    response = client.post(url, {
+        "netwerk": nota_a.netwerk_id, "ronde": nota_a.ronde_id, "status": nota_a.status,
+        "reviewer": admin_user.pk,
+    })
+    assert response.status_code == 200
+    nota_a.refresh_from_db()
+    assert nota_a.reviewer == reviewer
