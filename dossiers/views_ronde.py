@@ -43,7 +43,6 @@ def overview(request, pk=None):
         "filters": filters,
         "filtered": any(filters[k] for k in ("status", "reviewer", "regio")),
         "choices": filter_choices(),
-        "sort_columns": SORT_KEYS,
     }
     return render(request, "dossiers/ronde/overview.html", context)
 

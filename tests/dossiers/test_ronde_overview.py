@@ -84,6 +84,20 @@ def test_the_bulk_checklist_is_the_checklist(nota_a, netwerk_b, ronde, coordinat
     assert bulk[nota_a.pk][1].ready and not bulk[other.pk][1].ready
 
 
+def test_the_bulk_data_leaves_nothing_for_the_rules_to_load(many, ronde, django_assert_num_queries):
+    """Every rule reads only what the bulk load prepared: running them takes no query. (A new
+    DossierData property must be loaded in checks_bulk.py too.)"""
+    many(3)
+    notas = list(Afsprakennota.objects.select_related("netwerk", "ronde"))
+    from dossiers.checks_bulk import bulk_dossier_data
+
+    loaded = bulk_dossier_data(notas)
+    with django_assert_num_queries(0):
+        for data in loaded.values():
+            run_checklist(data.nota, data)
+            [data.confirmation_state(p) for p in data.partners]
+
+
 def _count(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
