@@ -2,15 +2,18 @@
 2027-2032, written well enough to show every part, and the large reference dossier used by the
 tests and benchmarks. Running it again changes nothing."""
 
+from datetime import date
+
 from django.db import transaction
 
 from analyses.demo import seed_analyse
 from netwerken.demo import LARGE_NETWORK
-from netwerken.models import Netwerk
+from netwerken.models import Netwerk, User
 
 from .demo_begroting import seed_begroting
 from .demo_doelen import seed_doelen
 from .models import Afsprakennota, Indienronde, Visie
+from .models.zelfscan import Domein, Zelfscan, ZelfscanScore
 
 DEMO_NETWORK = "Netwerk Vrijetijdsparticipatie Waasland"
 
@@ -71,6 +74,7 @@ def seed_dossiers() -> list[Afsprakennota]:
         seed_doelen(nota=nota)
         seed_analyse(nota=nota)
         seed_begroting(nota=nota)
+        seed_zelfscan(netwerk=demo)
         dossiers.append(nota)
     large = Netwerk.objects.filter(name=LARGE_NETWORK).first()
     if large is not None:
@@ -93,3 +97,32 @@ def reference_dossiers() -> tuple[Afsprakennota, Afsprakennota]:
     small = Afsprakennota.objects.get(netwerk__name=DEMO_NETWORK, ronde=ronde)
     large = Afsprakennota.objects.get(netwerk__name=LARGE_NETWORK, ronde=ronde)
     return small, large
+
+
+# The demo's self-scan: the coordinator and the OCMW see the network differently on
+# communication and relations, which is what the spread is meant to show.
+ZELFSCAN_SCORES = {
+    "coordinator@example.org": ([4, 4, 3, 4, 4, 3, 4, 4, 2, 3], {
+        "communicatie": "De nieuwsbrief gaat naar alle partners, maar wordt weinig gelezen.",
+    }),
+    "partner@example.org": ([4, 3, 2, 3, 1, 3, 2, 4, 2, 3], {
+        "communicatie": "Wij horen pas achteraf wat er in de stuurgroep beslist is.",
+        "relaties": "Het OCMW voelt zich vooral uitvoerder, niet echt partner.",
+    }),
+}
+
+
+def seed_zelfscan(*, netwerk) -> Zelfscan:
+    scan, created = Zelfscan.objects.get_or_create(
+        netwerk=netwerk, title="Zelfscan najaar 2026", defaults={"opened_on": date(2026, 10, 15)}
+    )
+    if created:
+        for email, (scores, remarks) in ZELFSCAN_SCORES.items():
+            user = User.objects.get(email=email)
+            membership = user.memberships.filter(netwerk=netwerk).first()
+            for domein, score in zip(Domein, scores, strict=True):
+                ZelfscanScore.objects.create(
+                    scan=scan, user=user, partner=membership.partner if membership else None,
+                    domein=domein, score=score, remark=remarks.get(domein.value, ""),
+                )
+    return scan

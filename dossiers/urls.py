@@ -71,5 +71,6 @@ urlpatterns = [
     ),
     path("", include("dossiers.urls_doelen")),
     path("", include("dossiers.urls_begroting")),
+    path("", include("dossiers.urls_zelfscan")),
     path("", include("dossiers.urls_ronde")),
 ]

@@ -1,6 +1,6 @@
 """The dossier's workflow as data: its states, and who may move it from which state to which.
 
-`TRANSITIONS` is the whole rule. `perform()` (in services) is the one function that moves a
+`TRANSITIONS` is the whole rule. `dossier_transition()` (in services) is the one function that moves a
 dossier and records who did it, when, and why.
 """
 

@@ -25,6 +25,8 @@ INTERNAL = "internal"  # publiq-internal notes and comments
 # Import indicator values. They are shared by all networks: coordinators may import those of
 # the municipalities of their own networks, reviewers and administrators those of all.
 IMPORT_VALUES = "import_values"
+# Score the network in its self-scan: everyone who works in it, not publiq.
+SELF_SCAN = "self_scan"
 # Follow every network of a round: the round overview, the coverage of Flanders, their exports.
 # Not tied to one network: see `overall_access`.
 OVERSEE = "oversee"
@@ -33,9 +35,13 @@ ADMIN = "admin"
 REVIEWER = "reviewer"
 
 ABILITIES: dict[str, frozenset[str]] = {
-    ADMIN: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, OVERSEE}),
-    Membership.Role.COORDINATOR: frozenset({VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES}),
-    Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM}),
+    ADMIN: frozenset(
+        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, OVERSEE}
+    ),
+    Membership.Role.COORDINATOR: frozenset(
+        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES, SELF_SCAN}
+    ),
+    Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM, SELF_SCAN}),
     REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, OVERSEE}),
 }
 
@@ -63,6 +69,7 @@ class Access:
     can_review = property(lambda self: self.can(REVIEW))
     can_see_internal = property(lambda self: self.can(INTERNAL))
     can_import_values = property(lambda self: self.can(IMPORT_VALUES))
+    can_self_scan = property(lambda self: self.can(SELF_SCAN))
     can_oversee = property(lambda self: self.can(OVERSEE))
 
     def without(self, *abilities: str) -> "Access":

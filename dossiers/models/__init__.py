@@ -16,3 +16,4 @@ from .confirmations import PartnerConfirmation  # noqa: F401,E402
 from .notifications import Notification, NotificationKind, ReminderSent  # noqa: F401,E402
 from .workflow import DossierVersion, ReviewRemark, TransitionRecord  # noqa: F401,E402
 from .exports import PdfExport  # noqa: F401,E402
+from .zelfscan import Domein, Zelfscan, ZelfscanScore  # noqa: F401,E402

@@ -168,10 +168,10 @@ def test_query_counts_do_not_grow(coordinator_client, nota_a, path, django_asser
 
     add(1)
     with django_assert_max_num_queries(40) as small:
-        coordinator_client.get(url(nota_a, path))
+        assert coordinator_client.get(url(nota_a, path)).status_code == 200
     add(20)
     with django_assert_max_num_queries(len(small.captured_queries)):
-        coordinator_client.get(url(nota_a, path))
+        assert coordinator_client.get(url(nota_a, path)).status_code == 200
 
 
 def test_changes_to_the_analysis_show_in_the_dossier_history(coordinator_client, nota_a):

@@ -42,3 +42,18 @@ def test_review_list_is_for_publiq(reviewer_client, coordinator_client, nota_a):
     assert coordinator_client.get("/beoordeling/").status_code == 403
     assert reviewer_client.get("/beoordeling/?status=ingediend").context["rows"] == []
     assert reviewer_client.post("/beoordeling/").status_code == 405
+
+
+def test_review_list_keeps_its_filters_on_the_next_page(reviewer_client, ronde):
+    from dossiers.models import Afsprakennota
+    from tests.factories import NetwerkFactory
+
+    for number in range(51):
+        netwerk = NetwerkFactory(name=f"Netwerk {number:02d}")
+        Afsprakennota.objects.create(netwerk=netwerk, ronde=ronde)
+    page = reviewer_client.get(f"/beoordeling/?ronde={ronde.pk}&status=concept")
+    assert page.status_code == 200
+    assert f'href="?ronde={ronde.pk}&amp;status=concept&amp;page=2"' in page.text
+    second = reviewer_client.get(f"/beoordeling/?ronde={ronde.pk}&status=concept&page=2")
+    assert [nota.netwerk.name for nota, _version in second.context["rows"]] == ["Netwerk 50"]
+    assert f'href="?ronde={ronde.pk}&amp;status=concept&amp;page=1"' in second.text

@@ -42,10 +42,10 @@ def test_home_query_count_does_not_grow_with_networks(
     client = client_for(reviewer)
     NetwerkFactory.create_batch(3)
     with django_assert_max_num_queries(8) as small:
-        client.get("/")
+        assert client.get("/").status_code == 200
     NetwerkFactory.create_batch(20)
     with django_assert_max_num_queries(len(small.captured_queries)):
-        client.get("/")
+        assert client.get("/").status_code == 200
 
 
 class TestCreateNetwork:

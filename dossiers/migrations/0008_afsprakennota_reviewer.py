@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0006_pdf_export_recovery'),
+        ('dossiers', '0007_zelfscan'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
