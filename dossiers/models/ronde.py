@@ -17,6 +17,15 @@ class IndienrondeQuerySet(models.QuerySet):
         """Rounds whose deadline has not passed, the nearest first."""
         return self.filter(deadline__gte=timezone.now()).order_by("deadline")
 
+    def current(self):
+        """The round publiq follows now: the first whose subsidy period has not started yet
+        (being written or reviewed), else the latest one. None when there are no rounds."""
+        year = timezone.localdate().year
+        return (
+            self.filter(first_year__gt=year).order_by("deadline").first()
+            or self.order_by("-deadline").first()
+        )
+
 
 class Indienronde(models.Model):
     """A submission round: its deadline, its subsidy period and what it asks.
