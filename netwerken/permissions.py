@@ -30,16 +30,22 @@ SELF_SCAN = "self_scan"
 # Create or change the Flemish reference value of an indicator: it is compared with every
 # municipality of every network, so only publiq staff set it.
 SET_FLEMISH_REFERENCE = "set_flemish_reference"
+# Record the yearly follow-up of an approved dossier. Unlike EDIT it is not taken away when the
+# dossier is frozen: carrying out the plan starts once it is approved.
+FOLLOW_UP = "follow_up"
 
 ADMIN = "admin"
 REVIEWER = "reviewer"
 
 ABILITIES: dict[str, frozenset[str]] = {
     ADMIN: frozenset(
-        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, SET_FLEMISH_REFERENCE}
+        {
+            VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES,
+            SET_FLEMISH_REFERENCE, FOLLOW_UP,
+        }
     ),
     Membership.Role.COORDINATOR: frozenset(
-        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES, SELF_SCAN}
+        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES, SELF_SCAN, FOLLOW_UP}
     ),
     Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM, SELF_SCAN}),
     REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, SET_FLEMISH_REFERENCE}),
@@ -70,6 +76,7 @@ class Access:
     can_see_internal = property(lambda self: self.can(INTERNAL))
     can_import_values = property(lambda self: self.can(IMPORT_VALUES))
     can_self_scan = property(lambda self: self.can(SELF_SCAN))
+    can_follow_up = property(lambda self: self.can(FOLLOW_UP))
     can_set_flemish_reference = property(lambda self: self.can(SET_FLEMISH_REFERENCE))
 
     def without(self, *abilities: str) -> "Access":
