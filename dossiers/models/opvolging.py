@@ -187,7 +187,7 @@ class BegrotingRealisatie(models.Model):
         if self.deviates and not self.explanation.strip():
             raise ValidationError({
                 "explanation": _(
-                    "The realised amount differs more than 10% from the planned amount: "
+                    "The realised amount differs more than 10 percent from the planned amount: "
                     "explain why."
                 )
             })
