@@ -21,6 +21,7 @@ from .models import (
     Begrotingsbedrag,
     Begrotingspost,
     BegrotingRealisatie,
+    Bijsturing,
     IndicatorMeting,
     Werkjaar,
 )
@@ -121,3 +122,20 @@ def budget_totals(rows) -> dict:
         kind["planned"] += row.planned
         kind["realised"] += row.amount or Decimal("0")
     return totals
+
+
+def open_bijsturingen(netwerk):
+    """The proposed changes of the network's approved dossiers not yet applied or rejected.
+
+    An approved dossier is frozen, so a proposal waits until a dossier of the network is open for
+    changes (e.g. the copy for the next round); its overview lists them there to apply by hand.
+    """
+    return (
+        Bijsturing.objects.filter(
+            status=Bijsturing.Status.VOORGESTELD,
+            werkjaar__nota__netwerk=netwerk,
+            werkjaar__nota__status=Status.GOEDGEKEURD,
+        )
+        .select_related("werkjaar", "actie__od__sd", "post__gemeente")
+        .order_by("from_year", "pk")
+    )

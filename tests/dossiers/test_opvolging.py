@@ -213,3 +213,20 @@ def test_query_counts_do_not_grow(nota_a, coordinator_a, coordinator_client, par
 
 
 QUERY_COUNTS: dict[str, set] = {}
+
+
+def test_open_proposals_show_on_the_networks_dossier_that_is_open_for_changes(
+    jaar, nota_a, coordinator_client, partner_client
+):
+    from dossiers.models import Afsprakennota, Indienronde
+
+    Bijsturing.objects.create(werkjaar=jaar, from_year=2028, description="Meer busvervoer")
+    Bijsturing.objects.create(werkjaar=jaar, from_year=2028, description="Al gedaan", status="toegepast")
+    later = Indienronde.objects.create(
+        name="Ronde 2029", deadline="2029-10-01T12:00:00+02:00", first_year=2030, last_year=2032
+    )
+    volgende = Afsprakennota.objects.create(netwerk=nota_a.netwerk, ronde=later)
+    page = coordinator_client.get(f"/dossiers/{volgende.pk}/").text
+    assert "Meer busvervoer" in page and "Al gedaan" not in page
+    assert "Meer busvervoer" not in partner_client.get(f"/dossiers/{volgende.pk}/").text
+    assert "Meer busvervoer" not in coordinator_client.get(f"/dossiers/{nota_a.pk}/").text
