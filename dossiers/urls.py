@@ -73,4 +73,5 @@ urlpatterns = [
     path("", include("dossiers.urls_begroting")),
     path("", include("dossiers.urls_zelfscan")),
     path("", include("dossiers.urls_ronde")),
+    path("", include("dossiers.urls_opvolging")),
 ]

@@ -33,17 +33,22 @@ SET_FLEMISH_REFERENCE = "set_flemish_reference"
 # Follow every network of a round: the round overview, the coverage of Flanders, their exports.
 # Not tied to one network: see `overall_access`.
 OVERSEE = "oversee"
+# Record the yearly follow-up of an approved dossier. Unlike EDIT it is not taken away when the
+# dossier is frozen: carrying out the plan starts once it is approved.
+FOLLOW_UP = "follow_up"
 
 ADMIN = "admin"
 REVIEWER = "reviewer"
 
 ABILITIES: dict[str, frozenset[str]] = {
     ADMIN: frozenset(
-        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES,
-         SET_FLEMISH_REFERENCE, OVERSEE}
+        {
+            VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES,
+            SET_FLEMISH_REFERENCE, OVERSEE, FOLLOW_UP,
+        }
     ),
     Membership.Role.COORDINATOR: frozenset(
-        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES, SELF_SCAN}
+        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES, SELF_SCAN, FOLLOW_UP}
     ),
     Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM, SELF_SCAN}),
     REVIEWER: frozenset(
@@ -76,6 +81,7 @@ class Access:
     can_see_internal = property(lambda self: self.can(INTERNAL))
     can_import_values = property(lambda self: self.can(IMPORT_VALUES))
     can_self_scan = property(lambda self: self.can(SELF_SCAN))
+    can_follow_up = property(lambda self: self.can(FOLLOW_UP))
     can_set_flemish_reference = property(lambda self: self.can(SET_FLEMISH_REFERENCE))
     can_oversee = property(lambda self: self.can(OVERSEE))
 

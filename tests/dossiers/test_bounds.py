@@ -68,7 +68,11 @@ def dossier_routes(patterns=None, prefix=""):
 
 def dossier_pages(nota):
     """Every page of the dossier: the routes above and the pages of its items."""
-    urls = {"/" + route.replace("<int:pk>", str(nota.pk)) for route in dossier_routes()}
+    # Only an approved dossier has a follow-up (tests/dossiers/test_opvolging.py).
+    urls = {
+        "/" + route.replace("<int:pk>", str(nota.pk))
+        for route in dossier_routes() if "/opvolging/" not in route
+    }
     urls |= {f"/dossiers/{nota.pk}/omgevingsanalyse/vragen/{kind}/" for kind, _label in questions.KINDS}
     for sd in nota.strategische_doelstellingen.all():
         urls.add(base(nota) + f"sd/{sd.pk}/")

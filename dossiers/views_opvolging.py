@@ -1,0 +1,221 @@
+"""The yearly follow-up of an approved dossier: the working years, one year's page and the
+pages where the coordinator records what happened. Partners and publiq read along."""
+
+from concurrency.exceptions import RecordModifiedError
+from concurrency.forms import get_signer
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from netwerken.keep import form_data, login_required_keeping_post
+from netwerken.permissions import FOLLOW_UP, VIEW
+
+from .access import dossier_for
+from .concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
+from .forms_opvolging import (
+    ActieOpvolgingForm,
+    BijsturingForm,
+    MetingFormSet,
+    RealisatieFormSet,
+    ReflectiemomentForm,
+)
+from .models import Bijsturing, Reflectiemoment, Werkjaar
+from .services_opvolging import (
+    actie_opvolgingen,
+    budget_totals,
+    has_follow_up,
+    metingen,
+    realisaties,
+    werkjaar_start,
+    werkjaren_overview,
+)
+from .views import dossier_context
+from .vocab import Doelgroep
+
+
+def _follow_up_for(user, pk, ability):
+    """The approved dossier with the user's access; a dossier that is not approved has none."""
+    nota, access = dossier_for(user, pk, ability)
+    if not has_follow_up(nota):
+        raise Http404
+    return nota, access
+
+
+def _werkjaar(nota, year) -> Werkjaar:
+    werkjaar = get_object_or_404(Werkjaar, nota=nota, year=year)
+    werkjaar.nota = nota
+    return werkjaar
+
+
+def _ability(request):
+    return FOLLOW_UP if request.method == "POST" else VIEW
+
+
+def _render(request, template, nota, access, status=200, **extra):
+    return render(request, template, dossier_context(nota, access, **extra), status=status)
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def opvolging(request, pk):
+    nota, access = _follow_up_for(request.user, pk, _ability(request))
+    if request.method == "POST":
+        try:
+            year = int(request.POST.get("year", ""))
+        except ValueError:
+            year = None
+        if year not in nota.ronde.years:
+            messages.error(request, _("Choose a working year of the round."))
+            return redirect("opvolging", pk=nota.pk)
+        try:
+            werkjaar_start(nota=nota, year=year, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("opvolging", pk=nota.pk)
+        return redirect("opvolging_werkjaar", pk=nota.pk, year=year)
+    return _render(
+        request, "dossiers/opvolging/overview.html", nota, access, years=werkjaren_overview(nota)
+    )
+
+
+@login_required_keeping_post
+@require_http_methods(["GET"])
+def werkjaar(request, pk, year):
+    nota, access = _follow_up_for(request.user, pk, VIEW)
+    jaar = _werkjaar(nota, year)
+    rows = list(realisaties(jaar))
+    momenten = list(jaar.reflectiemomenten.all())
+    return _render(
+        request, "dossiers/opvolging/werkjaar.html", nota, access,
+        werkjaar=jaar, acties=actie_opvolgingen(jaar), metingen=list(metingen(jaar)),
+        realisaties=rows, totals=budget_totals(rows), reflectiemomenten=momenten,
+        bijsturingen=list(jaar.bijsturingen.select_related("actie__od__sd", "post__gemeente", "reflectiemoment")),
+    )
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def opvolging_actie(request, pk, year, actie_pk):
+    nota, access = _follow_up_for(request.user, pk, FOLLOW_UP)
+    jaar = _werkjaar(nota, year)
+    row = get_object_or_404(jaar.acties.select_related("actie__od__sd"), actie_id=actie_pk)
+    partners = nota.netwerk.partners.all()
+    form = ActieOpvolgingForm(form_data(request), instance=row, partners=partners)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        saved, current = save_or_conflict(form)
+        if saved:
+            messages.success(request, _("The follow-up of %(code)s has been saved.") % {"code": row.actie.code})
+            return redirect("opvolging_werkjaar", pk=nota.pk, year=jaar.year)
+        who, when = last_editor(current)
+        conflict = {"rows": differences(form, current), "who": who, "when": when}
+        form = rebind_after_conflict(ActieOpvolgingForm, request.POST, current, partners=partners)
+    return _render(
+        request, "dossiers/opvolging/actie_form.html", nota, access, status=409 if conflict else 200,
+        werkjaar=jaar, row=row, form=form, conflict=conflict,
+        doelgroepen=[Doelgroep(g).label for g in row.actie.doelgroepen if g in Doelgroep.values],
+    )
+
+
+def _save_formset(formset) -> bool:
+    """All rows or none; False when someone else saved one of them in the meantime."""
+    try:
+        with transaction.atomic():
+            formset.save()
+    except RecordModifiedError:
+        return False
+    return True
+
+
+def _rebound(formset_class, data, queryset, prefix="form"):
+    """The person's typing again, now on the stored versions, so that saving again is deliberate."""
+    data = data.copy()
+    current = {obj.pk: obj for obj in queryset}
+    signer = get_signer()
+    for i in range(int(data.get(f"{prefix}-TOTAL_FORMS", 0))):
+        obj = current.get(int(data.get(f"{prefix}-{i}-id") or 0))
+        if obj is not None:
+            data[f"{prefix}-{i}-version"] = signer.sign(obj.version)
+    return formset_class(data, queryset=queryset)
+
+
+def _formset_page(request, pk, year, formset_class, rows_of, template, saved_message):
+    nota, access = _follow_up_for(request.user, pk, FOLLOW_UP)
+    jaar = _werkjaar(nota, year)
+    formset = formset_class(form_data(request), queryset=rows_of(jaar))
+    conflict = None
+    if request.method == "POST" and formset.is_valid():
+        if _save_formset(formset):
+            messages.success(request, saved_message)
+            return redirect("opvolging_werkjaar", pk=nota.pk, year=jaar.year)
+        conflict = {"rows": []}
+        formset = _rebound(formset_class, request.POST, rows_of(jaar))
+    return _render(
+        request, template, nota, access, status=409 if conflict else 200,
+        werkjaar=jaar, formset=formset, conflict=conflict,
+    )
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def opvolging_indicatoren(request, pk, year):
+    return _formset_page(
+        request, pk, year, MetingFormSet, metingen, "dossiers/opvolging/indicatoren.html",
+        _("The measured values have been saved."),
+    )
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def opvolging_begroting(request, pk, year):
+    return _formset_page(
+        request, pk, year, RealisatieFormSet, realisaties, "dossiers/opvolging/begroting.html",
+        _("The realised budget has been saved."),
+    )
+
+
+def _item_page(request, pk, year, model, item_pk, form_class, template, saved_message, **form_kwargs):
+    nota, access = _follow_up_for(request.user, pk, FOLLOW_UP)
+    jaar = _werkjaar(nota, year)
+    if item_pk is None:
+        instance = model(werkjaar=jaar)
+    else:
+        instance = get_object_or_404(model, werkjaar=jaar, pk=item_pk)
+    kwargs = {"werkjaar": jaar} if form_kwargs.get("with_werkjaar") else {}
+    form = form_class(form_data(request), instance=instance, **kwargs)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        saved, current = save_or_conflict(form)
+        if saved:
+            messages.success(request, saved_message)
+            return redirect("opvolging_werkjaar", pk=nota.pk, year=jaar.year)
+        who, when = last_editor(current)
+        conflict = {"rows": differences(form, current), "who": who, "when": when}
+        form = rebind_after_conflict(form_class, request.POST, current, **kwargs)
+    return _render(
+        request, template, nota, access, status=409 if conflict else 200,
+        werkjaar=jaar, form=form, item=instance, conflict=conflict,
+    )
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def reflectie(request, pk, year, item_pk=None):
+    return _item_page(
+        request, pk, year, Reflectiemoment, item_pk, ReflectiemomentForm,
+        "dossiers/opvolging/reflectie_form.html", _("The reflection moment has been saved."),
+    )
+
+
+@login_required_keeping_post
+@require_http_methods(["GET", "POST"])
+def bijsturing(request, pk, year, item_pk=None):
+    return _item_page(
+        request, pk, year, Bijsturing, item_pk, BijsturingForm,
+        "dossiers/opvolging/bijsturing_form.html", _("The proposed change has been saved."),
+        with_werkjaar=True,
+    )
