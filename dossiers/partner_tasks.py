@@ -27,6 +27,8 @@ def partner_tasks(*, nota, access, user, data: DossierData | None = None) -> Par
     if nota.is_editable:
         state = (data or DossierData(nota)).confirmation_state(partner)
         confirm_state = state if state in {"open", "lapsed"} else None
+    if not access.can_comment:  # outside the consultation a partner cannot answer
+        return PartnerTasks(confirm_state=confirm_state, threads=[])
     replies = Comment.objects.visible_to(access).order_by("created_at", "pk")
     threads = (
         Comment.objects.filter(nota=nota).visible_to(access).open()

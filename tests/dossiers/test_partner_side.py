@@ -136,7 +136,9 @@ def test_only_partners_get_a_task_list(coordinator_client, reviewer_client, nota
         assert "Uw taken" not in overview(client, nota_a).text
 
 
-def test_a_submitted_dossier_asks_no_confirmation(partner_client, nota_a):
+def test_a_submitted_dossier_asks_nothing(coordinator_client, partner_client, nota_a, partner_org_a):
+    open_consultation(nota_a)
+    comment(coordinator_client, nota_a, section="partners", anchor=f"partner:{partner_org_a.pk}")
     nota_a.status = "ingediend"
     nota_a.save()
     page = overview(partner_client, nota_a).text
