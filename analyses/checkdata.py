@@ -26,32 +26,36 @@ class AnalyseData:
     @cached_property
     def analyse_aantallen(self) -> dict:
         """How many thresholds, kansengroepen, hearings and SWOT items, in one query."""
-        from django.db.models import Count, OuterRef, Q, Subquery
-        from django.db.models.functions import Coalesce
+        return analyse_counts(type(self.nota).objects.filter(pk=self.nota.pk))[self.nota.pk]
 
-        from analyses.models import Bevraging, Drempelbeschrijving, Kansengroep, SwotItem
 
-        def count(model):
-            rows = model.objects.filter(nota=OuterRef("pk")).order_by().values("nota")
-            return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
+def analyse_counts(notas) -> dict:
+    """{dossier pk: its counts of thresholds, kansengroepen, hearings and SWOT kinds} for a
+    queryset of dossiers, in one query however many there are."""
+    from django.db.models import Count, OuterRef, Q, Subquery
+    from django.db.models.functions import Coalesce
 
-        def kinds(kind):
-            return Count("swot_items", filter=Q(swot_items__kind=kind))
+    from analyses.models import Bevraging, Drempelbeschrijving, Kansengroep, SwotItem
 
-        row = (
-            type(self.nota).objects.filter(pk=self.nota.pk)
-            .annotate(
-                drempels_n=count(Drempelbeschrijving),
-                kansengroepen_n=count(Kansengroep),
-                bevragingen_n=count(Bevraging),
-                **{f"swot_{kind}": kinds(kind) for kind in SwotItem.Kind.values},
-            )
-            .values()
-            .get()
-        )
-        return {
+    def count(model):
+        rows = model.objects.filter(nota=OuterRef("pk")).order_by().values("nota")
+        return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
+
+    def kinds(kind):
+        return Count("swot_items", filter=Q(swot_items__kind=kind))
+
+    rows = notas.order_by().annotate(
+        drempels_n=count(Drempelbeschrijving),
+        kansengroepen_n=count(Kansengroep),
+        bevragingen_n=count(Bevraging),
+        **{f"swot_{kind}": kinds(kind) for kind in SwotItem.Kind.values},
+    ).values()
+    return {
+        row["id"]: {
             "drempels": row["drempels_n"],
             "kansengroepen": row["kansengroepen_n"],
             "bevragingen": row["bevragingen_n"],
             "swot_kinds": {k for k in SwotItem.Kind.values if row[f"swot_{k}"]},
         }
+        for row in rows
+    }

@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from dossiers.vocab import Doelgroep, Drempel
+from netwerken import bounds
+from netwerken.fields import count
 from netwerken.models import Gemeente
 
 from . import questions
@@ -27,19 +29,24 @@ from .models import (
 
 
 def _number(c, value, path):
+    """A figure: a number or text with a decimal point, that fits the values' column."""
     try:
-        number = Decimal(str(value))
+        number = None if isinstance(value, bool) else Decimal(str(value))
     except (InvalidOperation, ValueError):
         number = None
     if number is None or not number.is_finite():
         c.fail(path, _("“%(value)s” is not a number") % {"value": value})
+        return None
+    if abs(number) > bounds.FIGURE_MAX or number != number.quantize(Decimal(1).scaleb(-bounds.FIGURE_DECIMALS)):
+        c.fail(path, _("a figure lies between -%(max)s and %(max)s with at most %(decimals)s decimals") % {
+            "max": bounds.FIGURE_MAX, "decimals": bounds.FIGURE_DECIMALS})
         return None
     return number
 
 
 def _years(c, mapping, path):
     for year, value in c.mapping(mapping, path).items():
-        if not str(year).isdigit() or not 1900 <= int(year) <= 2100:
+        if not str(year).isdigit() or not bounds.YEAR_MIN <= int(year) <= bounds.YEAR_MAX:
             c.fail(f"{path}.{year}", _("“%(value)s” is not a year") % {"value": year})
         _number(c, value, f"{path}.{year}")
 
@@ -56,15 +63,18 @@ def validate_analyse(c, analyse, path, *, nis_codes):
         return
     analyse = c.mapping(analyse, path)
     known = set(Indicator.objects.values_list("code", flat=True))
-    for i, ind in enumerate(c.listing(analyse.get("indicators", []), f"{path}.indicators")):
+    indicators = c.listing(analyse.get("indicators", []), f"{path}.indicators", bounds.ANALYSIS_INDICATORS)
+    for i, ind in enumerate(indicators):
         here = f"{path}.indicators[{i}]"
         ind = c.mapping(ind, here)
-        code = c.text(ind, "code", here, required=True, max_length=60)
+        code = c.text(ind, "code", here, required=True, max_length=bounds.CODE)
         if code and code not in known:
             # An indicator this installation does not know is added from the document.
-            c.text(ind, "name", here, required=True, max_length=200)
-            c.text(ind, "publisher", here, required=True, max_length=200)
-        c.text(ind, "interpretation", here)
+            c.text(ind, "name", here, required=True, max_length=bounds.NAME)
+            c.text(ind, "publisher", here, required=True, max_length=bounds.NAME)
+            c.text(ind, "unit", here, max_length=bounds.SHORT_TEXT)
+            c.text(ind, "source_url", here, max_length=bounds.NAME)
+        c.text(ind, "interpretation", here, max_length=bounds.TEXT)
         for nis_code, by_year in c.mapping(ind.get("values", {}), f"{here}.values").items():
             if nis_code not in nis_codes:
                 c.fail(f"{here}.values.{nis_code}", _("not one of the participating municipalities"))
@@ -79,38 +89,41 @@ def validate_analyse(c, analyse, path, *, nis_codes):
         for key in c.mapping(part.get("answers", {}), f"{here}.answers"):
             if key not in keys:
                 c.fail(f"{here}.answers.{key}", _("unknown question"))
-            c.text(part["answers"], key, f"{here}.answers")
-    for i, item in enumerate(c.listing(analyse.get("swot", []), f"{path}.swot")):
+            c.text(part["answers"], key, f"{here}.answers", max_length=bounds.TEXT)
+    for i, item in enumerate(c.listing(analyse.get("swot", []), f"{path}.swot", bounds.ANALYSIS_ITEMS)):
         here = f"{path}.swot[{i}]"
         item = c.mapping(item, here)
         c.choice(item, "kind", here, SwotItem.Kind.values, blank=False)
-        c.text(item, "text", here, required=True)
+        c.text(item, "text", here, required=True, max_length=bounds.TEXT)
         c.choice(item, "source", here, SwotItem.Source.values)
-    for i, item in enumerate(c.listing(analyse.get("drempels", []), f"{path}.drempels")):
+    for i, item in enumerate(c.listing(analyse.get("drempels", []), f"{path}.drempels", bounds.ANALYSIS_ITEMS)):
         here = f"{path}.drempels[{i}]"
         item = c.mapping(item, here)
         c.choice(item, "drempel", here, Drempel.values, blank=False)
-        c.text(item, "description", here, required=True)
+        c.text(item, "description", here, required=True, max_length=bounds.TEXT)
         for value in c.listing(item.get("doelgroepen", []), f"{here}.doelgroepen"):
             if value not in Doelgroep.values:
                 c.fail(f"{here}.doelgroepen", _("unknown target group “%(value)s”") % {"value": value})
         _gemeenten(c, item.get("gemeenten", []), f"{here}.gemeenten", nis_codes)
-    for i, item in enumerate(c.listing(analyse.get("kansengroepen", []), f"{path}.kansengroepen")):
+    kansengroepen = c.listing(analyse.get("kansengroepen", []), f"{path}.kansengroepen", bounds.ANALYSIS_ITEMS)
+    for i, item in enumerate(kansengroepen):
         here = f"{path}.kansengroepen[{i}]"
         item = c.mapping(item, here)
         c.choice(item, "doelgroep", here, Doelgroep.values, blank=False)
-        c.text(item, "name", here, max_length=200)
-        c.text(item, "description", here, required=True)
+        c.text(item, "name", here, max_length=bounds.NAME)
+        c.text(item, "description", here, required=True, max_length=bounds.TEXT)
         _gemeenten(c, item.get("gemeenten", []), f"{here}.gemeenten", nis_codes)
-    for i, item in enumerate(c.listing(analyse.get("bevragingen", []), f"{path}.bevragingen")):
+    for i, item in enumerate(c.listing(analyse.get("bevragingen", []), f"{path}.bevragingen", bounds.ANALYSIS_ITEMS)):
         here = f"{path}.bevragingen[{i}]"
         item = c.mapping(item, here)
         c.choice(item, "method", here, Bevraging.Method.values, blank=False)
-        c.text(item, "period", here, required=True, max_length=100)
-        c.text(item, "description", here)
+        c.text(item, "period", here, required=True, max_length=bounds.SHORT_TEXT)
+        c.text(item, "description", here, max_length=bounds.TEXT)
         participants = item.get("participants")
         if not isinstance(participants, int) or isinstance(participants, bool) or participants < 1:
             c.fail(f"{here}.participants", _("expected a whole number of at least 1"))
+        elif participants > bounds.PARTICIPANTS:
+            c.fail(f"{here}.participants", _("at most %(limit)s people") % {"limit": count(bounds.PARTICIPANTS)})
 
 
 def _indicator(ind) -> Indicator:

@@ -3,6 +3,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dossiers.vocab import Doelgroep, Drempel
+from netwerken import bounds
+from netwerken.fields import BoundedCharFormField
 
 from . import questions
 from .models import (
@@ -70,7 +72,8 @@ class KwalitatieveAnalyseForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for key, label in questions.QUESTIONS[self.instance.kind]:
-            self.fields[key] = forms.CharField(
+            self.fields[key] = BoundedCharFormField(
+                max_length=bounds.TEXT,
                 label=label,
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),

@@ -5,12 +5,22 @@ state: the network edits only in the writing states, and partners comment only w
 dossier is open for their comments.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from netwerken.models import Membership
-from netwerken.permissions import COMMENT, EDIT, VIEW, Access, access_for, require
+from netwerken.permissions import (
+    COMMENT,
+    EDIT,
+    OVERSEE,
+    VIEW,
+    Access,
+    access_for,
+    require,
+    require_overall,
+)
 
-from .models import Afsprakennota
+from .models import Afsprakennota, Indienronde
 
 
 def dossier_access(user, nota: Afsprakennota) -> Access:
@@ -28,3 +38,15 @@ def dossier_for(user, pk, ability: str = VIEW) -> tuple[Afsprakennota, Access]:
     access = dossier_access(user, nota)
     require(access, ability)
     return nota, access
+
+
+def ronde_for(user, pk=None, ability: str = OVERSEE) -> tuple[Indienronde, Access]:
+    """A round seen across all networks (the current one when `pk` is None): 404 for whoever
+    may not do `ability` across networks, and when there is no such round."""
+    access = require_overall(user, ability)
+    if pk is None:
+        ronde = Indienronde.objects.current()
+        if ronde is None:
+            raise Http404
+        return ronde, access
+    return get_object_or_404(Indienronde, pk=pk), access

@@ -41,9 +41,11 @@ class IndienrondeAdmin(admin.ModelAdmin):
 
 @admin.register(Afsprakennota)
 class AfsprakennotaAdmin(admin.ModelAdmin):
-    list_display = ["netwerk", "ronde", "status", "created_at"]
-    list_filter = ["ronde", "status"]
+    list_display = ["netwerk", "ronde", "status", "reviewer", "created_at"]
+    list_filter = ["ronde", "status", "reviewer"]
     search_fields = ["netwerk__name"]
+    list_select_related = ["netwerk", "ronde", "reviewer"]
+    readonly_fields = ["created_by"]  # who started the dossier is a fact, not a choice
 
 
 @admin.register(Visie)

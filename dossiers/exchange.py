@@ -6,8 +6,9 @@ document without problems is imported, in one transaction.
 """
 
 import json
+import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -16,6 +17,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from analyses.exchange import import_analyse, validate_analyse
+from netwerken import bounds
+from netwerken.fields import amount_range_message, count, too_long_message, visible_text
 from netwerken.models import DeelnemendeGemeente, Gemeente, Netwerk, Partner
 
 from .models import (
@@ -53,6 +56,9 @@ class ImportRefused(Exception):
         self.problems = problems
 
 
+MONEY = re.compile(bounds.MONEY_PATTERN, re.ASCII)
+
+
 class _Checker:
     def __init__(self):
         self.problems: list[Problem] = []
@@ -66,13 +72,16 @@ class _Checker:
             return {}
         return value
 
-    def listing(self, value, path) -> list:
+    def listing(self, value, path, max_items=None) -> list:
         if not isinstance(value, list):
             self.fail(path, _("expected a list"))
             return []
+        if max_items is not None and len(value) > max_items:
+            self.fail(path, _("at most %(limit)s items (this list has %(count)s)") % {
+                "limit": count(max_items), "count": count(len(value))})
         return value
 
-    def text(self, obj, key, path, *, required=False, max_length=None) -> str:
+    def text(self, obj, key, path, *, max_length, required=False) -> str:
         value = obj.get(key, "")
         if value is None:
             value = ""
@@ -81,8 +90,16 @@ class _Checker:
             return ""
         if required and not value.strip():
             self.fail(f"{path}.{key}", _("may not be empty"))
-        if max_length and len(value) > max_length:
-            self.fail(f"{path}.{key}", _("longer than %(n)s characters") % {"n": max_length})
+        if len(value) > max_length:
+            self.fail(f"{path}.{key}", too_long_message(max_length, len(value)))
+        return value
+
+    def rich_text(self, obj, key, path, *, max_length) -> str:
+        """Rich text counts what the reader sees; its markup has a bound of its own."""
+        value = self.text(obj, key, path, max_length=bounds.RICH_TEXT_MARKUP)
+        shown = len(visible_text(value))
+        if shown > max_length:
+            self.fail(f"{path}.{key}", too_long_message(max_length, shown))
         return value
 
     def choice(self, obj, key, path, choices, *, blank=True) -> str:
@@ -95,18 +112,23 @@ class _Checker:
         return value
 
     def money(self, value, path):
-        try:
-            amount = Decimal(str(value))
-        except (InvalidOperation, ValueError):
-            self.fail(path, _("“%(value)s” is not an amount") % {"value": value})
+        """Money is text with exactly two decimals ("62000.00"): no number, NaN, exponent or sign."""
+        if not isinstance(value, str) or not MONEY.fullmatch(value):
+            shown = value if isinstance(value, str) else json.dumps(value)
+            self.fail(path, _("“%(value)s” is not an amount: write text with exactly two decimals, "
+                              "like \"1250.50\"") % {"value": shown})
             return None
-        if amount < 0 or not amount.is_finite():
-            self.fail(path, _("an amount cannot be negative"))
+        amount = Decimal(value)
+        if not bounds.MONEY_MIN <= amount <= bounds.MONEY_MAX:
+            self.fail(path, amount_range_message())
             return None
-        return amount.quantize(Decimal("0.01"))
+        return amount
 
     def phone(self, value, path) -> str:
         if not value:
+            return ""
+        if not isinstance(value, str) or len(value) > bounds.SHORT_TEXT:
+            self.fail(path, _("“%(value)s” is not a valid phone number") % {"value": str(value)[:40]})
             return ""
         try:
             number = phonenumbers.parse(value, "BE")
@@ -119,6 +141,12 @@ class _Checker:
 
     def email(self, value, path) -> str:
         if not value:
+            return ""
+        if not isinstance(value, str):
+            self.fail(path, _("expected text"))
+            return ""
+        if len(value) > bounds.EMAIL:
+            self.fail(path, too_long_message(bounds.EMAIL, len(value)))
             return ""
         try:
             validate_email(value)
@@ -151,9 +179,9 @@ def validate_document(document, *, ronde=None, netwerk=None):
 
     n = c.mapping(doc.get("netwerk"), "$.netwerk")
     if netwerk is None:
-        name = c.text(n, "name", "$.netwerk", required=True, max_length=200)
-        c.text(n, "igs_name", "$.netwerk", required=True, max_length=200)
-        c.text(n, "referentieregio", "$.netwerk", required=True, max_length=200)
+        name = c.text(n, "name", "$.netwerk", required=True, max_length=bounds.NAME)
+        c.text(n, "igs_name", "$.netwerk", required=True, max_length=bounds.NAME)
+        c.text(n, "referentieregio", "$.netwerk", required=True, max_length=bounds.NAME)
         if name and Netwerk.objects.filter(name=name).exists():
             c.fail("$.netwerk.name", _("a network with this name exists already; import into it instead"))
     elif ronde and Afsprakennota.objects.filter(netwerk=netwerk, ronde=ronde).exists():
@@ -161,7 +189,7 @@ def validate_document(document, *, ronde=None, netwerk=None):
 
     known = dict(Gemeente.objects.values_list("nis_code", "pk"))
     nis_codes = set()
-    for i, g in enumerate(c.listing(doc.get("gemeenten", []), "$.gemeenten")):
+    for i, g in enumerate(c.listing(doc.get("gemeenten", []), "$.gemeenten", bounds.GEMEENTEN)):
         path = f"$.gemeenten[{i}]"
         g = c.mapping(g, path)
         code = g.get("nis_code")
@@ -171,49 +199,68 @@ def validate_document(document, *, ronde=None, netwerk=None):
             c.fail(f"{path}.nis_code", _("this municipality appears twice"))
         nis_codes.add(code)
         contact = c.mapping(g.get("contact", {}), f"{path}.contact")
+        c.text(contact, "name", f"{path}.contact", max_length=bounds.NAME)
+        c.text(contact, "function", f"{path}.contact", max_length=bounds.NAME)
+        c.text(contact, "address", f"{path}.contact", max_length=bounds.ADDRESS)
         c.email(contact.get("email"), f"{path}.contact.email")
         c.phone(contact.get("phone"), f"{path}.contact.phone")
 
     partner_keys = set()
-    for i, p in enumerate(c.listing(doc.get("partners", []), "$.partners")):
+    for i, p in enumerate(c.listing(doc.get("partners", []), "$.partners", bounds.PARTNERS)):
         path = f"$.partners[{i}]"
         p = c.mapping(p, path)
         if p.get("key") in partner_keys or not p.get("key"):
             c.fail(f"{path}.key", _("every partner needs its own key"))
         partner_keys.add(p.get("key"))
-        c.text(p, "name", path, required=True, max_length=200)
+        c.text(p, "name", path, required=True, max_length=bounds.NAME)
+        c.text(p, "involvement", path, max_length=bounds.TEXT)
+        c.text(p, "future_involvement", path, max_length=bounds.TEXT)
         c.choice(p, "kind", path, Partner.Kind.values, blank=False)
         c.choice(p, "level", path, Partner.Level.values, blank=False)
         if p.get("gemeente") and p.get("gemeente") not in nis_codes:
             c.fail(f"{path}.gemeente", _("not one of the participating municipalities"))
         contact = c.mapping(p.get("contact", {}), f"{path}.contact")
+        c.text(contact, "name", f"{path}.contact", max_length=bounds.NAME)
         c.email(contact.get("email"), f"{path}.contact.email")
         c.phone(contact.get("phone"), f"{path}.contact.phone")
 
     if doc.get("visie") is not None:
         v = c.mapping(doc["visie"], "$.visie")
-        c.text(v, "text", "$.visie")
+        c.rich_text(v, "text", "$.visie", max_length=bounds.LONG_TEXT)
+        c.text(v, "vorm_motivation", "$.visie", max_length=bounds.TEXT)
         c.choice(v, "vorm", "$.visie", Visie.Vorm.values)
         c.choice(v, "inspraak", "$.visie", Inspraak.values)
         questions = c.mapping(v.get("questions", {}), "$.visie.questions")
         for name in questions:
             if name not in dict(Visie.QUESTIONS):
                 c.fail(f"$.visie.questions.{name}", _("unknown question"))
+            else:
+                c.text(questions, name, "$.visie.questions", max_length=bounds.TEXT)
 
-    for i, sd in enumerate(c.listing(doc.get("doelstellingen", []), "$.doelstellingen")):
+    actions = 0
+    sds = c.listing(doc.get("doelstellingen", []), "$.doelstellingen", bounds.STRATEGIC_OBJECTIVES)
+    for i, sd in enumerate(sds):
         sd_path = f"$.doelstellingen[{i}]"
         sd = c.mapping(sd, sd_path)
-        c.text(sd, "title", sd_path, required=True, max_length=300)
-        for j, od in enumerate(c.listing(sd.get("ods", []), f"{sd_path}.ods")):
+        c.text(sd, "title", sd_path, required=True, max_length=bounds.TITLE)
+        c.text(sd, "description", sd_path, max_length=bounds.DESCRIPTION)
+        ods = c.listing(sd.get("ods", []), f"{sd_path}.ods", bounds.OPERATIONAL_PER_STRATEGIC)
+        for j, od in enumerate(ods):
             od_path = f"{sd_path}.ods[{j}]"
             od = c.mapping(od, od_path)
-            c.text(od, "title", od_path, required=True, max_length=300)
-            for k, a in enumerate(c.listing(od.get("acties", []), f"{od_path}.acties")):
+            c.text(od, "title", od_path, required=True, max_length=bounds.TITLE)
+            c.text(od, "description", od_path, max_length=bounds.DESCRIPTION)
+            acties = c.listing(od.get("acties", []), f"{od_path}.acties", bounds.ACTIONS_PER_OPERATIONAL)
+            actions += len(acties)
+            for k, a in enumerate(acties):
                 _check_actie(c, c.mapping(a, f"{od_path}.acties[{k}]"), f"{od_path}.acties[{k}]", years, partner_keys)
+    if actions > bounds.ACTIONS:
+        c.fail("$.doelstellingen", _("at most %(limit)s actions in a dossier (this one has %(count)s)") % {
+            "limit": count(bounds.ACTIONS), "count": count(actions)})
 
     b = c.mapping(doc.get("begroting") or {"lines": []}, "$.begroting")
     seen = set()
-    for i, line in enumerate(c.listing(b.get("lines", []), "$.begroting.lines")):
+    for i, line in enumerate(c.listing(b.get("lines", []), "$.begroting.lines", bounds.BUDGET_LINES)):
         path = f"$.begroting.lines[{i}]"
         line = c.mapping(line, path)
         kind = c.choice(line, "kind", path, Begrotingspost.Kind.values, blank=False)
@@ -227,6 +274,7 @@ def validate_document(document, *, ronde=None, netwerk=None):
         if identity in seen:
             c.fail(path, _("this budget line appears twice"))
         seen.add(identity)
+        c.text(line, "note", path, max_length=bounds.TITLE)
         for year, amount in c.mapping(line.get("amounts", {}), f"{path}.amounts").items():
             if not str(year).isdigit() or int(year) not in years:
                 c.fail(f"{path}.amounts.{year}", _("year outside the subsidy period"))
@@ -237,28 +285,30 @@ def validate_document(document, *, ronde=None, netwerk=None):
 
 
 def _check_actie(c, a, path, years, partner_keys):
-    c.text(a, "title", path, required=True, max_length=300)
-    action_years = c.listing(a.get("years", []), f"{path}.years")
+    c.text(a, "title", path, required=True, max_length=bounds.TITLE)
+    c.text(a, "description", path, max_length=bounds.DESCRIPTION)
+    action_years = c.listing(a.get("years", []), f"{path}.years", len(years))
     for year in action_years:
         if year not in years:
             c.fail(f"{path}.years", _("%(year)s is outside the subsidy period") % {"year": year})
     lead = a.get("lead_partner")
     if lead is not None and lead not in partner_keys:
         c.fail(f"{path}.lead_partner", _("refers to an unknown partner “%(key)s”") % {"key": lead})
-    for key in c.listing(a.get("partners", []), f"{path}.partners"):
+    for key in c.listing(a.get("partners", []), f"{path}.partners", bounds.PARTNERS):
         if key not in partner_keys:
             c.fail(f"{path}.partners", _("refers to an unknown partner “%(key)s”") % {"key": key})
-    for value in c.listing(a.get("doelgroepen", []), f"{path}.doelgroepen"):
+    for value in c.listing(a.get("doelgroepen", []), f"{path}.doelgroepen", len(Doelgroep.values)):
         if value not in Doelgroep.values:
             c.fail(f"{path}.doelgroepen", _("unknown target group “%(value)s”") % {"value": value})
-    for value in c.listing(a.get("drempels", []), f"{path}.drempels"):
+    for value in c.listing(a.get("drempels", []), f"{path}.drempels", len(Drempel.values)):
         if value not in Drempel.values:
             c.fail(f"{path}.drempels", _("unknown threshold “%(value)s”") % {"value": value})
     c.choice(a, "inspraak", path, Inspraak.values)
-    for i, indicator in enumerate(c.listing(a.get("indicators", []), f"{path}.indicators")):
+    indicators = c.listing(a.get("indicators", []), f"{path}.indicators", bounds.INDICATORS_PER_ACTION)
+    for i, indicator in enumerate(indicators):
         indicator = c.mapping(indicator, f"{path}.indicators[{i}]")
-        c.text(indicator, "name", f"{path}.indicators[{i}]", required=True, max_length=300)
-        c.text(indicator, "target", f"{path}.indicators[{i}]", required=True, max_length=200)
+        c.text(indicator, "name", f"{path}.indicators[{i}]", required=True, max_length=bounds.TITLE)
+        c.text(indicator, "target", f"{path}.indicators[{i}]", required=True, max_length=bounds.NAME)
     for year, amount in c.mapping(a.get("costs", {}), f"{path}.costs").items():
         if not str(year).isdigit() or int(year) not in years:
             c.fail(f"{path}.costs.{year}", _("year outside the subsidy period"))
@@ -320,7 +370,7 @@ def import_document(document, *, ronde=None, netwerk=None, user=None) -> Afsprak
             position=position,
         )
         Begrotingsbedrag.objects.bulk_create(
-            Begrotingsbedrag(post=post, year=int(year), amount=Decimal(str(amount)))
+            Begrotingsbedrag(post=post, year=int(year), amount=Decimal(amount))
             for year, amount in line.get("amounts", {}).items()
         )
     import_analyse(nota, doc.get("omgevingsanalyse"))
@@ -369,7 +419,7 @@ def _actie(od, position, a, partners):
         ActieIndicator(actie=actie, name=i["name"], target=i["target"]) for i in a.get("indicators", [])
     )
     ActieKost.objects.bulk_create(
-        ActieKost(actie=actie, year=int(year), amount=Decimal(str(amount)))
+        ActieKost(actie=actie, year=int(year), amount=Decimal(amount))
         for year, amount in a.get("costs", {}).items()
     )
 

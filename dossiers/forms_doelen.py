@@ -3,12 +3,31 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from netwerken import bounds
+from netwerken.fields import count
+
 from .models import Actie, ActieIndicator, OperationeleDoelstelling, StrategischeDoelstelling
 from .money import EuroField
 from .vocab import Doelgroep, Drempel, Inspraak
 
 
+def refuse_when_full(instance, siblings, limit):
+    """A new item in a list that holds `limit` items already is refused (netwerken/bounds.py)."""
+    if instance.pk is None and siblings.count() >= limit:
+        raise forms.ValidationError(
+            _("There are %(limit)s here already, the most a dossier holds; remove one first.")
+            % {"limit": count(limit)},
+            code="full",
+        )
+
+
 class StrategischeDoelstellingForm(forms.ModelForm):
+    def clean(self):
+        refuse_when_full(
+            self.instance, self.instance.nota.strategische_doelstellingen, bounds.STRATEGIC_OBJECTIVES
+        )
+        return super().clean()
+
     class Meta:
         model = StrategischeDoelstelling
         fields = ["title", "description", "version"]
@@ -16,6 +35,12 @@ class StrategischeDoelstellingForm(forms.ModelForm):
 
 
 class OperationeleDoelstellingForm(forms.ModelForm):
+    def clean(self):
+        refuse_when_full(
+            self.instance, self.instance.sd.operationele_doelstellingen, bounds.OPERATIONAL_PER_STRATEGIC
+        )
+        return super().clean()
+
     class Meta:
         model = OperationeleDoelstelling
         fields = ["title", "description", "version"]
@@ -83,6 +108,8 @@ class ActieForm(forms.ModelForm):
         return [self[f"cost_{year}"] for year in self.nota.ronde.years]
 
     def clean(self):
+        refuse_when_full(self.instance, self.instance.od.acties, bounds.ACTIONS_PER_OPERATIONAL)
+        refuse_when_full(self.instance, self.nota.acties, bounds.ACTIONS)
         cleaned = super().clean()
         lead = cleaned.get("lead_partner")
         if lead and lead in (cleaned.get("partners") or []):
@@ -110,6 +137,8 @@ IndicatorFormSet = inlineformset_factory(
     ActieIndicator,
     fields=["name", "target"],
     extra=2,
+    max_num=bounds.INDICATORS_PER_ACTION,
+    validate_max=True,
     can_delete=True,
     labels={"name": gettext_lazy("Indicator"), "target": gettext_lazy("Target value")},
     widgets={

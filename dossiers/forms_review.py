@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from netwerken import bounds
+from netwerken.fields import BoundedCharFormField
+
 from .models import PartnerConfirmation, ReviewRemark
 from .models.notifications import NotificationKind
 
@@ -30,7 +33,8 @@ class ConfirmationForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    remark = forms.CharField(
+    remark = BoundedCharFormField(
+        max_length=bounds.TEXT,
         label=_("Remark"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -11,7 +11,23 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from netwerken import bounds
+from netwerken.fields import amount_range_message
+
 from .templatetags.dossier_tags import format_euro
+
+CENT = Decimal("0.01")
+
+
+def amount_problem(amount: Decimal) -> str:
+    """Why a typed amount cannot be kept, or "" when it can (the bounds of netwerken.bounds)."""
+    if amount < 0:
+        return str(_("An amount cannot be negative."))
+    if amount > bounds.MONEY_MAX:
+        return amount_range_message()
+    if amount != amount.quantize(CENT):
+        return str(_("An amount has at most two decimals (cents)."))
+    return ""
 
 
 def parse_amount(text) -> Decimal | None:
@@ -42,12 +58,11 @@ class EuroField(forms.DecimalField):
 
     default_error_messages = {
         "invalid": _("“%(value)s” is not an amount. Write it like 1.250,50."),
-        "negative": _("An amount cannot be negative."),
     }
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_digits", 12)
-        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("max_digits", bounds.MONEY_MAX_DIGITS)
+        kwargs.setdefault("decimal_places", bounds.MONEY_DECIMAL_PLACES)
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
         self.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
@@ -61,9 +76,10 @@ class EuroField(forms.DecimalField):
             ) from None
         if amount is None:
             return None
-        if amount < 0:
-            raise ValidationError(self.error_messages["negative"], code="negative")
-        return amount.quantize(Decimal("0.01"))
+        problem = amount_problem(amount)
+        if problem:
+            raise ValidationError(problem, code="amount")
+        return amount.quantize(CENT)
 
     def validate(self, value):
         forms.Field.validate(self, value)

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netwerken import bounds
+from netwerken.fields import too_long_message
 from netwerken.models import Membership
 from netwerken.permissions import access_for
 
@@ -28,6 +30,11 @@ from .workflow import BY_NAME, Status
 
 class Refused(Exception):
     """The operation cannot be done now; the message says why, in Dutch."""
+
+
+def refuse_too_long(text: str, limit: int):
+    if len(text) > limit:
+        raise Refused(too_long_message(limit, len(text)))
 
 
 def _coordinators(netwerk):
@@ -55,6 +62,7 @@ def dossier_transition(*, nota: Afsprakennota, name: str, user, note: str = "") 
         raise Refused(_("This step is not possible in the current state of the dossier."))
     if transition.note_required and not note.strip():
         raise Refused(_("Explain what needs to change: the network reads this summary."))
+    refuse_too_long(note.strip(), bounds.TEXT)
     if transition.needs_ready_checklist and not run_checklist(nota).ready:
         raise Refused(_("The dossier cannot be submitted yet: required elements are missing."))
     record = TransitionRecord.objects.create(
@@ -144,6 +152,7 @@ def comment_post(
     """Start a thread or reply to one, and tell the others in the thread."""
     if not body.strip():
         raise Refused(_("The comment is empty."))
+    refuse_too_long(body.strip(), bounds.TEXT)
     if parent is not None:
         section, anchor, anchor_label, visibility = (
             parent.section, parent.anchor, parent.anchor_label, parent.visibility

@@ -15,16 +15,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import DecimalField, Sum
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from netwerken import bounds
+from netwerken.fields import too_long_message
+
 from .models import ActieKost, Afsprakennota, Begrotingsbedrag, Begrotingspost
-from .money import parse_amount
+from .money import amount_problem, parse_amount
 from .templatetags.dossier_tags import format_euro
 
 ZERO = Decimal("0")
-MAX_AMOUNT = Decimal("9999999999.99")  # what the column holds (12 digits, 2 decimals)
+# A sum of many amounts can pass what one amount's column holds; SQLite would refuse to read it.
+TOTAL = DecimalField(max_digits=20, decimal_places=2)
 Kind, Category = Begrotingspost.Kind, Begrotingspost.Category
 
 
@@ -199,7 +203,7 @@ class BudgetGrid:
             rows = (
                 ActieKost.objects.filter(actie__od__sd__nota=self.nota, year__in=self.years)
                 .values("year")
-                .annotate(total=Sum("amount"))
+                .annotate(total=Sum("amount", output_field=TOTAL))
                 .order_by()
             )
             by_year = {r["year"]: r["total"] for r in rows}
@@ -250,11 +254,8 @@ def read_typed(grid: BudgetGrid, data) -> tuple[list[Cell], list[Line]]:
             cell.error = _("“%(value)s” is not an amount. Write it like 1.250,50.") % {"value": typed}
             continue
         if amount is not None:
-            if amount < 0:
-                cell.error = _("An amount cannot be negative.")
-                continue
-            if amount > MAX_AMOUNT:
-                cell.error = _("That amount is too large.")
+            cell.error = amount_problem(amount)
+            if cell.error:
                 continue
             amount = amount.quantize(Decimal("0.01"))
         try:
@@ -286,8 +287,8 @@ def budget_save(*, nota, data) -> BudgetGrid:
         grid = BudgetGrid(nota)
         changed, notes = read_typed(grid, data)
         for line in notes:
-            if len(line.typed_note) > 300:
-                line.note_error = _("At most 300 characters.")
+            if len(line.typed_note) > bounds.TITLE:
+                line.note_error = too_long_message(bounds.TITLE, len(line.typed_note))
         if any(c.error for c in grid.cells()) or any(x.note_error for x in notes):
             raise BudgetRefused(grid)
         for line in notes:

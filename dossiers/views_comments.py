@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from netwerken import bounds
+from netwerken.fields import too_long_message
 from netwerken.keep import form_data, login_required_keeping_post
 from netwerken.permissions import COMMENT, INTERNAL
 
@@ -119,12 +121,15 @@ def comment_edit(request, pk, comment_pk):
     data = form_data(request)
     if request.method == "POST":
         body = request.POST.get("body", "").strip()
-        if body:
+        if len(body) > bounds.TEXT:
+            error = too_long_message(bounds.TEXT, len(body))
+        elif body:
             comment.edit(body)
             messages.success(request, _("Your comment has been changed."))
             thread = comment.parent or comment
             return redirect(anchors.comments_url(nota, thread.section, thread.anchor) + f"#c{thread.pk}")
-        error = _("The comment is empty.")
+        else:
+            error = _("The comment is empty.")
     context = dossier_context(
         nota, access, comment=comment, body=(data or {}).get("body", comment.body), error=error
     )

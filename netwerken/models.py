@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
+from . import bounds
+from .fields import BoundedCharField, BoundedTextField
+
 
 class Provincie(models.TextChoices):
     """The five Flemish provinces, keyed by their NIS code."""
@@ -154,11 +157,11 @@ class NetwerkQuerySet(models.QuerySet):
 class Netwerk(models.Model):
     """The bovenlokaal netwerk vrijetijdsparticipatie of one IGS cultuur."""
 
-    name = models.CharField(_("name of the network"), max_length=200)
-    igs_name = models.CharField(_("name of the IGS"), max_length=200)
-    referentieregio = models.CharField(
+    name = BoundedCharField(_("name of the network"), max_length=bounds.NAME)
+    igs_name = BoundedCharField(_("name of the IGS"), max_length=bounds.NAME)
+    referentieregio = BoundedCharField(
         _("reference region"),
-        max_length=200,
+        max_length=bounds.NAME,
         help_text=_("The reference region in which the IGS works."),
     )
     gemeenten = models.ManyToManyField(
@@ -199,11 +202,11 @@ class DeelnemendeGemeente(models.Model):
     gemeente = models.ForeignKey(
         Gemeente, verbose_name=_("municipality or district"), on_delete=models.PROTECT, related_name="+"
     )
-    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
-    contact_function = models.CharField(_("function"), max_length=200, blank=True)
+    contact_name = BoundedCharField(_("contact name"), max_length=bounds.NAME, blank=True)
+    contact_function = BoundedCharField(_("function"), max_length=bounds.NAME, blank=True)
     contact_email = models.EmailField(_("email address"), blank=True)
     contact_phone = PhoneNumberField(_("phone number"), region="BE", blank=True)
-    contact_address = models.TextField(_("postal address"), blank=True)
+    contact_address = BoundedTextField(_("postal address"), max_length=bounds.ADDRESS, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -269,7 +272,7 @@ class Partner(models.Model):
         KLANKBORD = "klankbord", _("sounding board")
 
     netwerk = models.ForeignKey(Netwerk, on_delete=models.CASCADE, related_name="partners")
-    name = models.CharField(_("name of the organisation"), max_length=200)
+    name = BoundedCharField(_("name of the organisation"), max_length=bounds.NAME)
     kind = models.CharField(_("kind of partner"), max_length=30, choices=Kind.choices)
     gemeente = models.ForeignKey(
         Gemeente,
@@ -280,19 +283,21 @@ class Partner(models.Model):
         related_name="+",
         help_text=_("Leave empty for a regional partner."),
     )
-    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
+    contact_name = BoundedCharField(_("contact name"), max_length=bounds.NAME, blank=True)
     contact_email = models.EmailField(_("contact email address"), blank=True)
     contact_phone = PhoneNumberField(_("contact phone number"), region="BE", blank=True)
     level = models.CharField(
         _("involvement level"), max_length=20, choices=Level.choices, default=Level.UITVOEREND
     )
-    involvement = models.TextField(
+    involvement = BoundedTextField(
         _("how the partner is involved today"),
+        max_length=bounds.TEXT,
         blank=True,
         help_text=_("What does this partner already do in the network?"),
     )
-    future_involvement = models.TextField(
+    future_involvement = BoundedTextField(
         _("how the partner will be involved"),
+        max_length=bounds.TEXT,
         blank=True,
         help_text=_("What will this partner do in the new period?"),
     )
@@ -499,7 +504,7 @@ class RoleAssignment(models.Model):
 
     netwerk = models.ForeignKey(Netwerk, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("network role"), max_length=20, choices=Beheerrol.choices)
-    person_name = models.CharField(_("name"), max_length=200)
+    person_name = BoundedCharField(_("name"), max_length=bounds.NAME)
     partner = models.ForeignKey(
         Partner,
         verbose_name=_("organisation"),

@@ -32,6 +32,9 @@ SELF_SCAN = "self_scan"
 # Create or change the Flemish reference value of an indicator: it is compared with every
 # municipality of every network, so only publiq staff set it.
 SET_FLEMISH_REFERENCE = "set_flemish_reference"
+# Follow every network of a round: the round overview, the coverage of Flanders, their exports.
+# Not tied to one network: see `overall_access`.
+OVERSEE = "oversee"
 
 ADMIN = "admin"
 REVIEWER = "reviewer"
@@ -40,14 +43,16 @@ ABILITIES: dict[str, frozenset[str]] = {
     ADMIN: frozenset(
         {
             VIEW, EDIT, MANAGE_MEMBERS, COMMENT, SUBMIT, REVIEW, INTERNAL, IMPORT_VALUES,
-            SET_FLEMISH_REFERENCE,
+            SET_FLEMISH_REFERENCE, OVERSEE,
         }
     ),
     Membership.Role.COORDINATOR: frozenset(
         {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, SUBMIT, IMPORT_VALUES, SELF_SCAN}
     ),
     Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM, SELF_SCAN}),
-    REVIEWER: frozenset({VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, SET_FLEMISH_REFERENCE}),
+    REVIEWER: frozenset(
+        {VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, SET_FLEMISH_REFERENCE, OVERSEE}
+    ),
 }
 
 
@@ -77,6 +82,7 @@ class Access:
     can_import_values = property(lambda self: self.can(IMPORT_VALUES))
     can_self_scan = property(lambda self: self.can(SELF_SCAN))
     can_set_flemish_reference = property(lambda self: self.can(SET_FLEMISH_REFERENCE))
+    can_oversee = property(lambda self: self.can(OVERSEE))
 
     def without(self, *abilities: str) -> "Access":
         """The same access with some abilities taken away (e.g. editing a submitted dossier)."""
@@ -118,6 +124,27 @@ def access_for(user, netwerk: Netwerk) -> Access:
         roles.add(membership.role)
         partner = membership.partner
     return Access(roles=frozenset(roles), partner=partner)
+
+
+def overall_access(user) -> Access:
+    """The access of `user` to what spans all networks (no query): only the roles that do not
+    depend on a membership count, so a coordinator or partner has none here."""
+    if not user.is_authenticated or not user.is_active:
+        return NO_ACCESS
+    roles = set()
+    if user.is_superuser:
+        roles.add(ADMIN)
+    if user.is_reviewer:
+        roles.add(REVIEWER)
+    return Access(roles=frozenset(roles))
+
+
+def require_overall(user, ability: str = OVERSEE) -> Access:
+    """404 for whoever may not `ability` across all networks; else their access."""
+    access = overall_access(user)
+    if not access.can(ability):
+        raise Http404
+    return access
 
 
 def require(access: Access, ability: str) -> None:

@@ -6,13 +6,15 @@ other unknowingly.
 """
 
 from concurrency.fields import AutoIncVersionField
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from dossiers.models import Afsprakennota
 from dossiers.vocab import Doelgroep, Drempel
+from netwerken import bounds
+from netwerken.fields import BoundedCharField, BoundedTextField
 from netwerken.models import Gemeente
 
 from .. import questions
@@ -28,8 +30,9 @@ class GekozenIndicator(models.Model):
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="+"
     )
-    interpretation = models.TextField(
+    interpretation = BoundedTextField(
         _("what the figures mean for the network"),
+        max_length=bounds.TEXT,
         blank=True,
         help_text=_(
             "Which municipalities stand out, how things evolve, and what the network takes from it."
@@ -109,7 +112,7 @@ class SwotItem(models.Model):
 
     nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="swot_items")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    text = models.TextField(_("description"))
+    text = BoundedTextField(_("description"), max_length=bounds.TEXT)
     source = models.CharField(
         _("where it comes from"), max_length=20, choices=Source.choices, blank=True
     )
@@ -130,8 +133,9 @@ class Drempelbeschrijving(models.Model):
 
     nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="drempels")
     drempel = models.CharField(_("threshold"), max_length=20, choices=Drempel.choices)
-    description = models.TextField(
+    description = BoundedTextField(
         _("description"),
+        max_length=bounds.TEXT,
         help_text=_("What people meet in practice, and the hidden side of it."),
     )
     doelgroepen = models.JSONField(_("groups concerned"), default=list, blank=True)
@@ -161,14 +165,14 @@ class Kansengroep(models.Model):
 
     nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="kansengroepen")
     doelgroep = models.CharField(_("group"), max_length=20, choices=Doelgroep.choices)
-    name = models.CharField(
+    name = BoundedCharField(
         _("more precisely"),
-        max_length=200,
+        max_length=bounds.NAME,
         blank=True,
         help_text=_("E.g. single parents, newcomers who do not speak Dutch yet."),
     )
-    description = models.TextField(
-        _("why this group"), help_text=_("What makes taking part harder for them here?")
+    description = BoundedTextField(
+        _("why this group"), max_length=bounds.TEXT, help_text=_("What makes taking part harder for them here?")
     )
     gemeenten = models.ManyToManyField(
         Gemeente, verbose_name=_("municipalities concerned"), blank=True, related_name="+"
@@ -199,14 +203,15 @@ class Bevraging(models.Model):
 
     nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="bevragingen")
     method = models.CharField(_("how"), max_length=30, choices=Method.choices)
-    period = models.CharField(
-        _("when"), max_length=100, help_text=_("A date or a period, e.g. spring 2025.")
+    period = BoundedCharField(
+        _("when"), max_length=bounds.SHORT_TEXT, help_text=_("A date or a period, e.g. spring 2025.")
     )
     participants = models.PositiveIntegerField(
-        _("number of people in poverty"), validators=[MinValueValidator(1)]
+        _("number of people in poverty"),
+        validators=[MinValueValidator(1), MaxValueValidator(bounds.PARTICIPANTS)],
     )
-    description = models.TextField(
-        _("what came out of it"), blank=True, help_text=_("Who took part, and the main lessons.")
+    description = BoundedTextField(
+        _("what came out of it"), max_length=bounds.TEXT, blank=True, help_text=_("Who took part, and the main lessons.")
     )
     version = AutoIncVersionField()
     history = HistoricalRecords()

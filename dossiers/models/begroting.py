@@ -3,12 +3,13 @@
 from decimal import Decimal
 
 from concurrency.fields import AutoIncVersionField
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from netwerken import bounds
+from netwerken.fields import BoundedCharField, money_field
 from netwerken.models import Gemeente
 
 from .nota import Afsprakennota
@@ -63,7 +64,7 @@ class Begrotingspost(models.Model):
         blank=True,
         related_name="+",
     )
-    note = models.CharField(_("explanation"), max_length=300, blank=True)
+    note = BoundedCharField(_("explanation"), max_length=bounds.TITLE, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     history = HistoricalRecords()
 
@@ -95,13 +96,7 @@ class Begrotingsbedrag(models.Model):
 
     post = models.ForeignKey(Begrotingspost, on_delete=models.CASCADE, related_name="bedragen")
     year = models.PositiveSmallIntegerField(_("year"))
-    amount = models.DecimalField(
-        _("amount"),
-        max_digits=12,
-        decimal_places=2,
-        default=Decimal("0"),
-        validators=[MinValueValidator(Decimal("0"))],
-    )
+    amount = money_field(_("amount"), default=Decimal("0"))
     version = AutoIncVersionField()
     history = HistoricalRecords()
 

@@ -3,6 +3,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netwerken import bounds
+from netwerken.fields import BoundedTextField
+
 from .nota import Afsprakennota, Section
 
 
@@ -42,7 +45,7 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    body = models.TextField(_("comment"))
+    body = BoundedTextField(_("comment"), max_length=bounds.TEXT)
     visibility = models.CharField(
         _("visible to"), max_length=10, choices=Visibility.choices, default=Visibility.NETWORK
     )

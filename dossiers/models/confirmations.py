@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netwerken import bounds
+from netwerken.fields import BoundedTextField
 from netwerken.models import Partner
 
 from .nota import Afsprakennota
@@ -24,7 +26,7 @@ class PartnerConfirmation(models.Model):
     )
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="confirmations")
     answer = models.CharField(_("answer"), max_length=10, choices=Answer.choices)
-    remark = models.TextField(_("remark"), blank=True)
+    remark = BoundedTextField(_("remark"), max_length=bounds.TEXT, blank=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

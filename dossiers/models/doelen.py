@@ -4,14 +4,13 @@ Numbers (SD1, OD1.2, A1.2.3) are derived from the positions, never stored as tex
 reordering renumbers everything at once.
 """
 
-from decimal import Decimal
-
 from concurrency.fields import AutoIncVersionField
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from netwerken import bounds
+from netwerken.fields import BoundedCharField, BoundedTextField, money_field
 from netwerken.models import Partner
 
 from ..vocab import Inspraak
@@ -23,8 +22,8 @@ class StrategischeDoelstelling(models.Model):
         Afsprakennota, on_delete=models.CASCADE, related_name="strategische_doelstellingen"
     )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    title = BoundedCharField(_("title"), max_length=bounds.TITLE)
+    description = BoundedTextField(_("description"), max_length=bounds.DESCRIPTION, blank=True)
     version = AutoIncVersionField()
     history = HistoricalRecords()
 
@@ -54,8 +53,8 @@ class OperationeleDoelstelling(models.Model):
         StrategischeDoelstelling, on_delete=models.CASCADE, related_name="operationele_doelstellingen"
     )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    title = BoundedCharField(_("title"), max_length=bounds.TITLE)
+    description = BoundedTextField(_("description"), max_length=bounds.DESCRIPTION, blank=True)
     version = AutoIncVersionField()
     history = HistoricalRecords()
 
@@ -84,8 +83,8 @@ class Actie(models.Model):
     nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="acties")
     od = models.ForeignKey(OperationeleDoelstelling, on_delete=models.CASCADE, related_name="acties")
     position = models.PositiveSmallIntegerField(_("position"), default=1)
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    title = BoundedCharField(_("title"), max_length=bounds.TITLE)
+    description = BoundedTextField(_("description"), max_length=bounds.DESCRIPTION, blank=True)
     years = models.JSONField(_("working years"), default=list, blank=True)
     # RESTRICT, not PROTECT: a partner that leads actions cannot be removed on its own, but
     # removing a whole network (and so its dossiers) still works.
@@ -133,8 +132,8 @@ class ActieIndicator(models.Model):
     """How the network will know the action worked: an indicator with its target value."""
 
     actie = models.ForeignKey(Actie, on_delete=models.CASCADE, related_name="indicators")
-    name = models.CharField(_("indicator"), max_length=300)
-    target = models.CharField(_("target value"), max_length=200)
+    name = BoundedCharField(_("indicator"), max_length=bounds.TITLE)
+    target = BoundedCharField(_("target value"), max_length=bounds.NAME)
     history = HistoricalRecords()
 
     class Meta:
@@ -151,12 +150,7 @@ class ActieKost(models.Model):
 
     actie = models.ForeignKey(Actie, on_delete=models.CASCADE, related_name="kosten")
     year = models.PositiveSmallIntegerField(_("year"))
-    amount = models.DecimalField(
-        _("estimated cost"),
-        max_digits=12,
-        decimal_places=2,
-        validators=[MinValueValidator(Decimal("0"))],
-    )
+    amount = money_field(_("estimated cost"))
     history = HistoricalRecords()
 
     class Meta:

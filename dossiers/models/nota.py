@@ -50,6 +50,16 @@ class Afsprakennota(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned reviewer"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_dossiers",
+        limit_choices_to={"is_reviewer": True},
+        help_text=_("The publiq staff member who reviews this dossier."),
+    )
 
     objects = AfsprakennotaQuerySet.as_manager()
 

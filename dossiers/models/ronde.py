@@ -1,15 +1,30 @@
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netwerken import bounds
+from netwerken.fields import BoundedCharField
 from netwerken.models import Partner
+
+
+ROUND_YEARS = [MinValueValidator(bounds.ROUND_YEAR_MIN), MaxValueValidator(bounds.YEAR_MAX)]
 
 
 class IndienrondeQuerySet(models.QuerySet):
     def open(self):
         """Rounds whose deadline has not passed, the nearest first."""
         return self.filter(deadline__gte=timezone.now()).order_by("deadline")
+
+    def current(self):
+        """The round publiq follows now: the first whose subsidy period has not started yet
+        (being written or reviewed), else the latest one. None when there are no rounds."""
+        year = timezone.localdate().year
+        return (
+            self.filter(first_year__gt=year).order_by("deadline").first()
+            or self.order_by("-deadline").first()
+        )
 
 
 class Indienronde(models.Model):
@@ -18,10 +33,14 @@ class Indienronde(models.Model):
     Rules that may change between rounds live here as data, editable in the admin.
     """
 
-    name = models.CharField(_("name"), max_length=200)
+    name = BoundedCharField(_("name"), max_length=bounds.NAME)
     deadline = models.DateTimeField(_("submission deadline"))
-    first_year = models.PositiveSmallIntegerField(_("first year of the subsidy period"))
-    last_year = models.PositiveSmallIntegerField(_("last year of the subsidy period"))
+    first_year = models.PositiveSmallIntegerField(
+        _("first year of the subsidy period"), validators=ROUND_YEARS
+    )
+    last_year = models.PositiveSmallIntegerField(
+        _("last year of the subsidy period"), validators=ROUND_YEARS
+    )
     min_action_years = models.PositiveSmallIntegerField(
         _("working years with planned actions"),
         default=2,
@@ -48,6 +67,10 @@ class Indienronde(models.Model):
             raise ValidationError(
                 {"last_year": _("The last year cannot come before the first year.")}
             )
+        if self.first_year and self.last_year and self.last_year - self.first_year >= bounds.PERIOD_YEARS:
+            raise ValidationError(
+                {"last_year": _("A subsidy period lasts at most %(n)s years.") % {"n": bounds.PERIOD_YEARS}}
+            )
 
     @property
     def years(self) -> list[int]:
@@ -73,7 +96,7 @@ class RequiredPartner(models.Model):
     ronde = models.ForeignKey(
         Indienronde, on_delete=models.CASCADE, related_name="required_partners"
     )
-    label = models.CharField(_("description"), max_length=200)
+    label = BoundedCharField(_("description"), max_length=bounds.NAME)
     kinds = models.JSONField(
         _("kinds of partner"),
         default=list,

@@ -3,6 +3,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from netwerken import bounds
+from netwerken.fields import BoundedTextField
+
 from ..richtext import RichTextField, plain_text
 from ..vocab import Inspraak
 from .nota import Afsprakennota
@@ -28,16 +31,16 @@ class Visie(models.Model):
     ]
 
     nota = models.OneToOneField(Afsprakennota, on_delete=models.CASCADE, related_name="visie")
-    text = RichTextField(_("vision"), blank=True)
+    text = RichTextField(_("vision"), max_length=bounds.LONG_TEXT, blank=True)
     vorm = models.CharField(_("form of participation"), max_length=20, choices=Vorm.choices, blank=True)
-    vorm_motivation = models.TextField(_("why this form"), blank=True)
-    q_goal = models.TextField(QUESTIONS[0][1], blank=True)
-    q_values = models.TextField(QUESTIONS[1][1], blank=True)
-    q_forms = models.TextField(QUESTIONS[2][1], blank=True)
-    q_group = models.TextField(QUESTIONS[3][1], blank=True)
-    q_lasting = models.TextField(QUESTIONS[4][1], blank=True)
-    q_categorical = models.TextField(QUESTIONS[5][1], blank=True)
-    q_choice = models.TextField(QUESTIONS[6][1], blank=True)
+    vorm_motivation = BoundedTextField(_("why this form"), max_length=bounds.TEXT, blank=True)
+    q_goal = BoundedTextField(QUESTIONS[0][1], max_length=bounds.TEXT, blank=True)
+    q_values = BoundedTextField(QUESTIONS[1][1], max_length=bounds.TEXT, blank=True)
+    q_forms = BoundedTextField(QUESTIONS[2][1], max_length=bounds.TEXT, blank=True)
+    q_group = BoundedTextField(QUESTIONS[3][1], max_length=bounds.TEXT, blank=True)
+    q_lasting = BoundedTextField(QUESTIONS[4][1], max_length=bounds.TEXT, blank=True)
+    q_categorical = BoundedTextField(QUESTIONS[5][1], max_length=bounds.TEXT, blank=True)
+    q_choice = BoundedTextField(QUESTIONS[6][1], max_length=bounds.TEXT, blank=True)
     inspraak = models.CharField(
         _("how people in poverty took part in writing it"),
         max_length=20,

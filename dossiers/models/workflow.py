@@ -2,6 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netwerken import bounds
+from netwerken.fields import BoundedTextField
+
 from ..workflow import Status
 from .nota import Afsprakennota, Section
 
@@ -17,7 +20,7 @@ class TransitionRecord(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=bounds.TEXT, blank=True)
 
     class Meta:
         verbose_name = _("workflow step")
@@ -64,11 +67,11 @@ class ReviewRemark(models.Model):
     version = models.ForeignKey(DossierVersion, on_delete=models.CASCADE, related_name="remarks")
     section = models.CharField(_("section"), max_length=30, choices=Section.choices)
     verdict = models.CharField(_("assessment"), max_length=20, choices=Verdict.choices, blank=True)
-    remark = models.TextField(
-        _("remark to the network"), blank=True, help_text=_("The network sees this remark.")
+    remark = BoundedTextField(
+        _("remark to the network"), max_length=bounds.TEXT, blank=True, help_text=_("The network sees this remark.")
     )
-    internal_note = models.TextField(
-        _("internal note"), blank=True, help_text=_("Only publiq staff see this note.")
+    internal_note = BoundedTextField(
+        _("internal note"), max_length=bounds.TEXT, blank=True, help_text=_("Only publiq staff see this note.")
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views_ronde
+
+urlpatterns = [
+    path("beoordeling/ronde/", views_ronde.overview, name="ronde_overview_current"),
+    path("beoordeling/ronde/<int:pk>/", views_ronde.overview, name="ronde_overview"),
+    path("beoordeling/ronde/<int:pk>/dekking/", views_ronde.coverage, name="ronde_coverage"),
+    path(
+        "beoordeling/ronde/<int:pk>/export/<slug:kind>.<slug:fmt>",
+        views_ronde.export,
+        name="ronde_export",
+    ),
+]
