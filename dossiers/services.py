@@ -196,7 +196,8 @@ def comment_post(
             message=_("%(user)s asks you something about “%(subject)s” in the afsprakennota of %(netwerk)s.")
             % {"user": user, "subject": thread.anchor_label, "netwerk": nota.netwerk.name},
         )
-    partner = access_for(user, nota.netwerk).partner
+    author_access = access_for(user, nota.netwerk)
+    partner = author_access.partner if author_access.can_confirm else None
     if partner is not None and not comment.is_internal:
         notify(
             users=[u for u in _coordinators(nota.netwerk) if u != user and u not in told],
