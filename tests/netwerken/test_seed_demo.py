@@ -1,3 +1,4 @@
+import pytest
 from django.core.management import call_command
 from django.test import Client
 
@@ -12,11 +13,21 @@ from dossiers.models import (
 )
 from dossiers.snapshot import sha256_of
 from netwerken.models import DeelnemendeGemeente, Membership, Netwerk, Partner, User
+from tests.factories import ensure_gemeenten, ensure_indicators, ensure_rondes
 
 MODELS = (
     Netwerk, Partner, DeelnemendeGemeente, Membership, User, Afsprakennota, DossierVersion,
     TransitionRecord, Comment, PartnerConfirmation, ReviewRemark, Notification,
 )
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(db):
+    """Municipalities, rounds and indicators come with data migrations, which transactional
+    tests run earlier flush away."""
+    ensure_gemeenten()
+    ensure_rondes()
+    ensure_indicators()
 
 
 def test_seed_demo_twice_duplicates_nothing(db):
