@@ -197,6 +197,8 @@ SECURE_CSP = {
 LANGUAGE_CODE = "nl-be"
 LANGUAGES = [("nl-be", "Nederlands")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as Flemish readers write them: "1 dec. 2026", "12.345,67".
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True

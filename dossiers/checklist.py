@@ -1,7 +1,9 @@
 """The live decree checklist: small named rules, each saying what is still missing and where.
 
 A rule is a function that takes the loaded dossier and returns the list of problems it finds, in
-Dutch, each one a sentence the coordinator can act on. No problems means the rule passes.
+Dutch, each one a sentence the coordinator can act on. No problems means the rule passes. A rule
+about things the dossier does not hold yet (every action has a lead partner, and there are no
+actions) returns NOTHING_TO_CHECK: it is shown as such, neither met nor failed.
 Blocking rules must pass before the dossier can be submitted; the others are warnings.
 
 The data a rule reads is loaded once per checklist by `DossierData`, in a fixed number of
@@ -13,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .checks import (  # noqa: F401
+    NOTHING_TO_CHECK,
     Check,
     Checklist,
     DossierData,
@@ -98,6 +101,8 @@ def doelen_present(d: DossierData):
     url_name="dossier_doelstellingen",
 )
 def sd_have_od(d: DossierData):
+    if not d.doelen:
+        return NOTHING_TO_CHECK
     return [
         _("%(code)s has no operational objective yet.") % {"code": sd.code}
         for sd in d.doelen
@@ -111,6 +116,8 @@ def sd_have_od(d: DossierData):
     url_name="dossier_doelstellingen",
 )
 def od_have_actions(d: DossierData):
+    if not any(sd.operationele_doelstellingen.all() for sd in d.doelen):
+        return NOTHING_TO_CHECK
     return [
         _("%(code)s has no action yet.") % {"code": od.code}
         for sd in d.doelen
@@ -139,6 +146,8 @@ def actions_in_first_years(d: DossierData):
     url_name="dossier_doelstellingen",
 )
 def actions_have_lead(d: DossierData):
+    if not d.acties:
+        return NOTHING_TO_CHECK
     return [
         _("%(code)s has no lead partner.") % {"code": a.code}
         for a in d.acties
@@ -152,6 +161,8 @@ def actions_have_lead(d: DossierData):
     url_name="dossier_doelstellingen",
 )
 def actions_years_in_period(d: DossierData):
+    if not d.acties:
+        return NOTHING_TO_CHECK
     period = set(d.ronde.years)
     problems = []
     for a in d.acties:
@@ -174,6 +185,8 @@ def actions_years_in_period(d: DossierData):
     url_name="dossier_partners",
 )
 def required_partners_present(d: DossierData):
+    if not d.required_partners:
+        return NOTHING_TO_CHECK
     problems = []
     for required in d.required_partners:
         kinds = set(required.kinds)
@@ -197,6 +210,8 @@ def required_partners_present(d: DossierData):
     blocking=False,
 )
 def partners_describe_involvement(d: DossierData):
+    if not d.partners:
+        return NOTHING_TO_CHECK
     return [
         _("%(partner)s: how it is and will be involved is not described yet.") % {"partner": p}
         for p in d.partners
@@ -211,6 +226,8 @@ def partners_describe_involvement(d: DossierData):
     blocking=False,
 )
 def partners_in_actions(d: DossierData):
+    if not d.partners:
+        return NOTHING_TO_CHECK
     active = {a.lead_partner_id for a in d.acties}
     active |= {p.pk for a in d.acties for p in a.partners.all()}
     return [
@@ -227,6 +244,8 @@ def partners_in_actions(d: DossierData):
     blocking=False,
 )
 def partners_confirmed(d: DossierData):
+    if not d.partners:
+        return NOTHING_TO_CHECK
     messages = {
         "open": _("%(partner)s has not confirmed its part yet."),
         "lapsed": _("%(partner)s confirmed an earlier description; its part changed since."),
@@ -266,6 +285,8 @@ def budget_every_year(d: DossierData):
     anchor="totalen",
 )
 def budget_balanced(d: DossierData):
+    if not any(expenses or income for _year, expenses, income, _balance in d.begroting.years_with_totals):
+        return NOTHING_TO_CHECK
     return [
         _("%(year)s: income %(income)s, expenses %(expenses)s; a difference of %(balance)s.")
         % {"year": year, "income": format_euro(income), "expenses": format_euro(expenses),
@@ -283,6 +304,8 @@ def budget_balanced(d: DossierData):
     blocking=False,
 )
 def budget_matches_actions(d: DossierData):
+    if not any(costs or line for _year, costs, line, _difference in d.begroting.action_comparison):
+        return NOTHING_TO_CHECK
     return [
         _("%(year)s: the actions are estimated at %(costs)s together; the budget reserves %(line)s.")
         % {"year": year, "costs": format_euro(costs), "line": format_euro(line)}
@@ -298,6 +321,8 @@ def budget_matches_actions(d: DossierData):
     blocking=False,
 )
 def budget_only_participants(d: DossierData):
+    if not any(line.total for line in d.begroting.income):
+        return NOTHING_TO_CHECK
     return [
         _("%(gemeente)s no longer takes part in the network but still has a contribution in the budget.")
         % {"gemeente": line.gemeente}
@@ -324,6 +349,8 @@ def gemeenten_present(d: DossierData):
     url_name="dossier_gemeenten",
 )
 def gemeente_contacts_complete(d: DossierData):
+    if not d.deelnemers:
+        return NOTHING_TO_CHECK
     return [
         _("%(gemeente)s: missing %(fields)s.")
         % {"gemeente": x.gemeente, "fields": ", ".join(x.missing_contact_fields)}
@@ -391,6 +418,8 @@ def qualitative_analyses_answered(d: DossierData):
 def qualitative_questions_answered(d: DossierData):
     from analyses import questions
 
+    if not any(analysis.answered for analysis in d.kwalitatieve_analyses.values()):
+        return NOTHING_TO_CHECK
     problems = []
     for kind, label in questions.KINDS:
         analysis = d.kwalitatieve_analyses.get(kind)

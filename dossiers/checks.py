@@ -119,15 +119,29 @@ class Rule:
     check: object
 
 
+# What a rule returns when the dossier holds nothing it could check yet (no actions for "every
+# action has a lead partner"). Such a rule neither passes nor fails: it says so, and is not
+# counted as met. Another rule (there is at least one action...) asks for the missing things.
+NOTHING_TO_CHECK = None
+
+
 @dataclass
 class Check:
     rule: Rule
-    problems: list[str]
+    problems: list[str] | None  # NOTHING_TO_CHECK, or the problems found (none: passed)
     url: str
 
     @property
+    def nothing_to_check(self) -> bool:
+        return self.problems is NOTHING_TO_CHECK
+
+    @property
     def passed(self) -> bool:
-        return not self.problems
+        return self.problems == []
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems)
 
     @property
     def blocking(self) -> bool:
@@ -171,11 +185,15 @@ class SectionStatus:
 
     @property
     def complete(self) -> bool:
-        return all(c.passed for c in self.checks if c.blocking)
+        """No blocking rule fails, and something was checked: a section of which every rule has
+        nothing to check yet is not complete."""
+        return any(c.passed for c in self.checks) and not any(
+            c.failed for c in self.checks if c.blocking
+        )
 
     @property
     def warnings(self) -> list[Check]:
-        return [c for c in self.checks if not c.passed and not c.blocking]
+        return [c for c in self.checks if c.failed and not c.blocking]
 
 
 @dataclass
@@ -184,11 +202,11 @@ class Checklist:
 
     @property
     def blocking_failures(self) -> list[Check]:
-        return [c for c in self.checks if c.blocking and not c.passed]
+        return [c for c in self.checks if c.blocking and c.failed]
 
     @property
     def warnings(self) -> list[Check]:
-        return [c for c in self.checks if not c.blocking and not c.passed]
+        return [c for c in self.checks if not c.blocking and c.failed]
 
     @property
     def ready(self) -> bool:
@@ -206,12 +224,12 @@ class Checklist:
 
 def run_checklist(nota: Afsprakennota, data: DossierData | None = None) -> Checklist:
     data = data or DossierData(nota)
-    return Checklist(
-        [
-            Check(r, [str(p) for p in r.check(data)], data.url(r.url_name, r.anchor))
-            for r in RULES
-        ]
-    )
+    return Checklist([Check(r, _problems(r, data), data.url(r.url_name, r.anchor)) for r in RULES])
+
+
+def _problems(rule: Rule, data: DossierData) -> list[str] | None:
+    problems = rule.check(data)
+    return NOTHING_TO_CHECK if problems is NOTHING_TO_CHECK else [str(p) for p in problems]
 
 
 # --- The checklist computed once per revision of the dossier ---------------------------------

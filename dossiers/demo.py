@@ -1,10 +1,12 @@
-"""Demo and reference dossiers (all invented): the Waasland network's afsprakennota for
-2027-2032, written well enough to show every part, and the large reference dossier used by the
-tests and benchmarks. Running it again changes nothing."""
+"""Demo and reference dossiers (all invented): the Waasland network's afsprakennota in the round
+open today (see `demo_round`), written well enough to show every part, and the large reference
+dossier (2027-2032) used by the tests and benchmarks. Running it again changes nothing."""
 
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from analyses.demo import seed_analyse
 from netwerken.demo import LARGE_NETWORK
@@ -13,7 +15,7 @@ from netwerken.models import Netwerk, User
 from .demo_begroting import seed_begroting
 from .demo_doelen import seed_doelen
 from .demo_westhoek import seed_westhoek
-from .models import Afsprakennota, Indienronde, Visie
+from .models import Afsprakennota, Indienronde, RequiredPartner, Visie
 from .models.zelfscan import Domein, Zelfscan, ZelfscanScore
 
 DEMO_NETWORK = "Netwerk Vrijetijdsparticipatie Waasland"
@@ -53,15 +55,50 @@ VISIE_ANSWERS = {
 }
 
 
+def demo_round(now: datetime | None = None) -> Indienronde:
+    """The round the demo network writes its dossier in: the nearest round still open, so that a
+    first look shows a dossier in its normal state (a deadline ahead), not one that is late.
+
+    The data migration seeds the decree's rounds (deadlines 1 April 2026 and 1 April 2029). Once
+    both have passed, a demo round is added relative to today: its deadline the first 1 April at
+    least two months ahead, its period the years after it up to the end of the decree's six-year
+    period (2027-2032, 2033-2038, ...), and the required partners of the latest round."""
+    now = now or timezone.now()
+    ronde = Indienronde.objects.filter(deadline__gte=now).order_by("deadline").first()
+    if ronde is not None:
+        return ronde
+    brussels = ZoneInfo("Europe/Brussels")
+    soon = timezone.localtime(now, brussels) + timedelta(days=60)
+    year = soon.year if (soon.month, soon.day) <= (4, 1) else soon.year + 1
+    deadline = datetime(year, 4, 1, 23, 59, tzinfo=brussels)
+    first = year + 1
+    last = 2032 + 6 * max(0, -(-(first - 2032) // 6))
+    previous = Indienronde.objects.order_by("-deadline").first()
+    ronde = Indienronde.objects.create(
+        name=f"Indienronde {year} (subsidieperiode {first}-{last}, demo)",
+        deadline=deadline,
+        first_year=first,
+        last_year=last,
+        min_action_years=min(2, last - first + 1),
+    )
+    if previous is not None:
+        for required in previous.required_partners.all():
+            RequiredPartner.objects.create(
+                ronde=ronde, label=required.label, kinds=required.kinds, per_gemeente=required.per_gemeente
+            )
+    return ronde
+
+
 @transaction.atomic
 def seed_dossiers() -> list[Afsprakennota]:
-    """The demo network's dossier for 2027-2032, the Westhoek network's submitted one, and the
-    large reference dossier if its network exists (`seed_demo --large`)."""
+    """The demo network's dossier in the round open today (`demo_round`), the Westhoek network's
+    submitted dossier for 2027-2032, and the large reference dossier for 2027-2032 if its network
+    exists (`seed_demo --large`)."""
     ronde = Indienronde.objects.get(first_year=2027, last_year=2032)
     dossiers = []
     demo = Netwerk.objects.filter(name=DEMO_NETWORK).first()
     if demo is not None:
-        nota, created = Afsprakennota.objects.get_or_create(netwerk=demo, ronde=ronde)
+        nota, created = Afsprakennota.objects.get_or_create(netwerk=demo, ronde=demo_round())
         if created:
             Visie.objects.create(
                 nota=nota,
@@ -97,7 +134,7 @@ def seed_dossiers() -> list[Afsprakennota]:
 def reference_dossiers() -> tuple[Afsprakennota, Afsprakennota]:
     """(the small demo dossier, the large reference dossier), for benchmarks and tests."""
     ronde = Indienronde.objects.get(first_year=2027, last_year=2032)
-    small = Afsprakennota.objects.get(netwerk__name=DEMO_NETWORK, ronde=ronde)
+    small = Afsprakennota.objects.get(netwerk__name=DEMO_NETWORK, ronde=demo_round())
     large = Afsprakennota.objects.get(netwerk__name=LARGE_NETWORK, ronde=ronde)
     return small, large
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from netwerken import bounds
+
 from .models import OperationeleDoelstelling
 from .models.zelfscan import REMARK_MAX_LENGTH, Domein
 
@@ -14,7 +16,7 @@ SCORE_CHOICES = [
 
 
 class ZelfscanOpenForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=bounds.NAME)
 
 
 class ZelfscanForm(forms.Form):

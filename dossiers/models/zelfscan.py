@@ -6,9 +6,10 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netwerken import bounds
 from netwerken.models import Netwerk, Partner
 
-REMARK_MAX_LENGTH = 2000
+REMARK_MAX_LENGTH = bounds.TEXT
 
 
 class Domein(models.TextChoices):
@@ -28,7 +29,7 @@ class Domein(models.TextChoices):
 
 class Zelfscan(models.Model):
     netwerk = models.ForeignKey(Netwerk, on_delete=models.CASCADE, related_name="zelfscans")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=bounds.NAME)
     opened_on = models.DateField(_("opened on"))
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

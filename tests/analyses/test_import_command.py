@@ -54,7 +54,15 @@ def test_statbel_release_as_json(db, write):
         {"nis_code": "02000", "year": 2023, "value": "11.07"},
     ]
     assert document["left_out"] == [{"row": 7, "reason": "een gemeente buiten Vlaanderen"}]
-    assert document["problems"] == [] and document["warnings"] == []
+    assert document["problems"] == []
+    # The file's own 2022 figure for Sint-Niklaas makes its 2023 figure a jump worth a look.
+    assert document["warnings"] == [
+        {
+            "row": 3,
+            "message": "Sint-Niklaas 2023: 0,2 is meer dan drie keer zo groot of zo klein als "
+            "13,2 in 2022.",
+        }
+    ]
     assert stored("leefloon-per-1000") == {
         ("46021", 2022): Decimal("13.18"),
         ("46021", 2023): Decimal("0.194"),

@@ -26,7 +26,7 @@ from dossiers.models import (
 from netwerken import bounds
 from netwerken.models import Netwerk
 from tests.dossiers.test_doelen import actie_data, base, make_tree
-from tests.dossiers.test_pdf import full_nota, pdf_text, squash  # noqa: F401 - the shared rich dossier
+from tests.pdftext import pdf_text, squash
 
 MAX = "999999999.99"
 MAX_SHOWN = "999.999.999,99"
@@ -88,7 +88,7 @@ def imported_at_the_maximum(nota):
 
 
 def test_a_dossier_with_every_amount_at_the_maximum_works_on_every_page_and_in_every_export(
-    coordinator_client, reviewer_client, full_nota, django_capture_on_commit_callbacks  # noqa: F811
+    coordinator_client, reviewer_client, full_nota, django_capture_on_commit_callbacks
 ):
     nota = imported_at_the_maximum(full_nota)
     assert Begrotingsbedrag.objects.filter(post__nota=nota).exclude(amount=MAX).count() == 0
@@ -133,7 +133,7 @@ def money_at(document, value):
     [math.nan, math.inf, 62000.0, 62000, "1e3", "62000.005", "62000.5", "-5.00", "10000000000.00",
      "1000000000.00", " 62000.00", "62000,00", None, True],
 )
-def test_the_import_takes_money_only_as_text_with_two_decimals_up_to_the_maximum(full_nota, value):  # noqa: F811
+def test_the_import_takes_money_only_as_text_with_two_decimals_up_to_the_maximum(full_nota, value):
     document = money_at(json.loads(export_json(full_nota)), value)
     Netwerk.objects.all().delete()
     with pytest.raises(ImportRefused) as refused:
@@ -148,7 +148,7 @@ def test_the_import_takes_money_only_as_text_with_two_decimals_up_to_the_maximum
     assert not Netwerk.objects.exists() and not Afsprakennota.objects.exists()
 
 
-def test_the_import_command_reports_nan_by_its_place(full_nota, tmp_path):  # noqa: F811
+def test_the_import_command_reports_nan_by_its_place(full_nota, tmp_path):
     text = export_json(full_nota).replace('"45000.00"', "NaN", 1)
     Netwerk.objects.all().delete()
     path = tmp_path / "dossier.json"
@@ -164,7 +164,7 @@ def first_actie(document):
     return document["doelstellingen"][0]["ods"][0]["acties"][0]
 
 
-def test_the_import_checks_text_lengths_and_list_sizes(full_nota):  # noqa: F811
+def test_the_import_checks_text_lengths_and_list_sizes(full_nota):
     document = json.loads(export_json(full_nota))
     Netwerk.objects.all().delete()
     actie = first_actie(document)
@@ -185,7 +185,7 @@ def test_the_import_checks_text_lengths_and_list_sizes(full_nota):  # noqa: F811
     assert not Netwerk.objects.exists()
 
 
-def test_the_import_accepts_texts_and_lists_at_their_limits(full_nota):  # noqa: F811
+def test_the_import_accepts_texts_and_lists_at_their_limits(full_nota):
     document = json.loads(export_json(full_nota))
     Netwerk.objects.all().delete()
     actie = first_actie(document)
@@ -297,7 +297,7 @@ def overflow_in_pdf(document) -> float:
     return worst
 
 
-def test_long_words_and_maximum_amounts_stay_within_the_pdf_page(full_nota):  # noqa: F811
+def test_long_words_and_maximum_amounts_stay_within_the_pdf_page(full_nota):
     from dossiers.snapshot import build_snapshot
 
     nota = imported_at_the_maximum(full_nota)
@@ -343,7 +343,7 @@ def _signed(instance):
     return get_signer().sign(instance.version)
 
 
-def test_the_import_checks_contacts_without_crashing(full_nota):  # noqa: F811
+def test_the_import_checks_contacts_without_crashing(full_nota):
     document = json.loads(export_json(full_nota))
     Netwerk.objects.all().delete()
     document["gemeenten"][0]["contact"]["email"] = "a" * 250 + "@example.org"

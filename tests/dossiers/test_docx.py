@@ -9,11 +9,10 @@ from docx.oxml.ns import qn
 
 from dossiers.docx_export import build_docx
 from dossiers.snapshot import build_snapshot
-from tests.dossiers.test_pdf import full_nota  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
-def word(full_nota):  # noqa: F811
+def word(full_nota):
     return Document(BytesIO(build_docx(build_snapshot(full_nota))))
 
 

@@ -9,7 +9,6 @@ from dossiers.exchange import ImportRefused, export_json, import_document
 from dossiers.models import Afsprakennota, Indienronde
 from dossiers.snapshot import build_snapshot
 from netwerken.models import Netwerk
-from tests.dossiers.test_pdf import full_nota  # noqa: F401 - the shared rich dossier
 
 
 def normalised(document):
@@ -23,7 +22,7 @@ def normalised(document):
     return json.loads(re.sub(r'"(sd|od|a|b)\d+"', '"id"', text))
 
 
-def test_round_trip_into_an_empty_database(full_nota):  # noqa: F811
+def test_round_trip_into_an_empty_database(full_nota):
     exported = json.loads(export_json(full_nota))
     Netwerk.objects.all().delete()  # the network with its partners, dossier and all
     assert not Afsprakennota.objects.exists()
@@ -31,7 +30,7 @@ def test_round_trip_into_an_empty_database(full_nota):  # noqa: F811
     assert normalised(build_snapshot(imported)) == normalised(exported)
 
 
-def test_every_problem_is_listed_with_its_place_and_nothing_is_imported(full_nota):  # noqa: F811
+def test_every_problem_is_listed_with_its_place_and_nothing_is_imported(full_nota):
     document = json.loads(export_json(full_nota))
     Netwerk.objects.all().delete()
     document["gemeenten"][0]["nis_code"] = "99999"
@@ -59,7 +58,7 @@ def test_not_a_dossier(db):
     assert refused.value.problems[0].path == "$.format"
 
 
-def test_commands(full_nota, tmp_path):  # noqa: F811
+def test_commands(full_nota, tmp_path):
     path = tmp_path / "dossier.json"
     call_command("export_json", str(full_nota.pk), output=str(path))
     Netwerk.objects.all().delete()
@@ -72,7 +71,7 @@ def test_commands(full_nota, tmp_path):  # noqa: F811
         call_command("import_json", str(broken), stderr=StringIO())
 
 
-def test_copy_into_the_next_round(coordinator_client, full_nota):  # noqa: F811
+def test_copy_into_the_next_round(coordinator_client, full_nota):
     later = Indienronde.objects.get(first_year=2030)
     netwerk = full_nota.netwerk
     partners_before = netwerk.partners.count()
@@ -90,7 +89,7 @@ def test_copy_into_the_next_round(coordinator_client, full_nota):  # noqa: F811
     assert document["visie"]["text"] == full_nota.visie.text
 
 
-def test_downloads(coordinator_client, outsider_client, full_nota):  # noqa: F811
+def test_downloads(coordinator_client, outsider_client, full_nota):
     response = coordinator_client.get(f"/dossiers/{full_nota.pk}/json/")
     assert response["Content-Type"].startswith("application/json")
     assert json.loads(response.content)["format"] == "afsprakennota"
@@ -100,7 +99,7 @@ def test_downloads(coordinator_client, outsider_client, full_nota):  # noqa: F81
     assert outsider_client.get(f"/dossiers/{full_nota.pk}/word/").status_code == 404
 
 
-def test_the_word_document_has_the_same_structure(full_nota):  # noqa: F811
+def test_the_word_document_has_the_same_structure(full_nota):
     from io import BytesIO
 
     from docx import Document
@@ -124,7 +123,7 @@ def test_the_word_document_has_the_same_structure(full_nota):  # noqa: F811
     assert "270.000,00" in cells and "-30.000,00" in cells
 
 
-def test_problems_in_the_analysis_are_listed_by_place(full_nota):  # noqa: F811
+def test_problems_in_the_analysis_are_listed_by_place(full_nota):
     document = json.loads(export_json(full_nota))
     Netwerk.objects.all().delete()
     analyse = document["omgevingsanalyse"]
@@ -145,7 +144,7 @@ def test_problems_in_the_analysis_are_listed_by_place(full_nota):  # noqa: F811
     assert not Afsprakennota.objects.exists()
 
 
-def test_an_import_adds_missing_figures_and_keeps_the_ones_this_installation_has(full_nota):  # noqa: F811
+def test_an_import_adds_missing_figures_and_keeps_the_ones_this_installation_has(full_nota):
     from analyses.models import IndicatorValue
 
     document = json.loads(export_json(full_nota))
@@ -166,7 +165,7 @@ def test_an_import_adds_missing_figures_and_keeps_the_ones_this_installation_has
     ).count() == len(other)
 
 
-def test_an_indicator_unknown_here_is_added_from_the_document(full_nota):  # noqa: F811
+def test_an_indicator_unknown_here_is_added_from_the_document(full_nota):
     from analyses.models import Indicator
 
     document = json.loads(export_json(full_nota))
@@ -179,7 +178,7 @@ def test_an_indicator_unknown_here_is_added_from_the_document(full_nota):  # noq
     assert imported.gekozen_indicatoren.filter(indicator=added).exists()
 
 
-def test_the_word_document_holds_the_analysis(full_nota):  # noqa: F811
+def test_the_word_document_holds_the_analysis(full_nota):
     from io import BytesIO
 
     from docx import Document

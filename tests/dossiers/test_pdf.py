@@ -1,6 +1,5 @@
 import re
 import threading
-from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from io import BytesIO
 
@@ -8,46 +7,11 @@ import pytest
 from pypdf import PdfReader
 
 from dossiers.exports import pdf_export_render, pdf_export_request, pdf_export_retry
-from dossiers.models import (
-    Actie,
-    ActieKost,
-    Begrotingsbedrag,
-    Begrotingspost,
-    OperationeleDoelstelling,
-    PdfExport,
-    StrategischeDoelstelling,
-    Visie,
-)
+from dossiers.models import PdfExport, Visie
 from dossiers.pdf import render_pdf
 from dossiers.services_begroting import BudgetGrid
 from dossiers.snapshot import build_snapshot
-from tests.factories import make_ready
-
-
-def pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
-
-
-@pytest.fixture
-def full_nota(nota_a):
-    make_ready(nota_a)
-    nota_a.begrotingsposten.all().delete()  # a budget of its own, below
-    partner = nota_a.netwerk.partners.first()
-    sd = StrategischeDoelstelling.objects.create(nota=nota_a, position=2, title="Iedereen bereikt het aanbod")
-    od = OperationeleDoelstelling.objects.create(sd=sd, position=1, title="Drempels verlagen")
-    for i, title in enumerate(["Vakantiekamp voor gezinnen", "UiTPAS-infomarkt"], start=1):
-        actie = Actie.objects.create(od=od, position=i, title=title, years=[2027, 2028], lead_partner=partner)
-        ActieKost.objects.create(actie=actie, year=2027, amount=Decimal("1250.50"))
-    personeel = Begrotingspost.objects.create(nota=nota_a, kind="uitgave", category="personeel")
-    subsidie = Begrotingspost.objects.create(nota=nota_a, kind="inkomst", category="vlaamse_subsidie")
-    for year in nota_a.ronde.years:
-        Begrotingsbedrag.objects.create(post=personeel, year=year, amount=Decimal("45000"))
-        Begrotingsbedrag.objects.create(post=subsidie, year=year, amount=Decimal("40000"))
-    return nota_a
+from tests.pdftext import pdf_text, squash
 
 
 def test_the_pdf_follows_the_decree(full_nota):

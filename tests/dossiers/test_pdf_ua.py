@@ -14,11 +14,11 @@ from pypdf import PdfReader
 
 from dossiers.pdf import render_pdf
 from dossiers.snapshot import build_snapshot
-from tests.dossiers.test_pdf import full_nota, squash  # noqa: F401 (a fixture)
+from tests.pdftext import squash
 
 
 @pytest.fixture
-def draft_pdf(full_nota):  # noqa: F811
+def draft_pdf(full_nota):
     # Rich text's own headings (h3, h4) sit right under the chapter's h1.
     full_nota.visie.text = "<h3>Kern</h3><p>Iedereen doet mee.</p><h4>Waarom</h4><p>Omdat het kan.</p>"
     full_nota.visie.save()

@@ -85,9 +85,9 @@ def test_a_score_outside_1_to_5_is_refused_and_nothing_saved(coordinator_client,
 
 def test_a_too_long_remark_is_refused(coordinator_client, scan, netwerk_a):
     data = answers(3)
-    data["context-remark"] = "x" * 2001
+    data["context-remark"] = "x" * 5001
     response = coordinator_client.post(url(netwerk_a, scan, "invullen/"), data)
-    assert response.status_code == 200 and "2000" in response.text
+    assert response.status_code == 200 and "5000" in response.text
     assert not ZelfscanScore.objects.exists()
 
 

@@ -138,7 +138,8 @@ class Command(BaseCommand):
             batch.status = ImportBatch.Status.MAPPED
             batch.note = "manage.py import_indicators"
             batch.save()
-            scope = ImportScope(everything=True)
+            # Run on the server by publiq staff: the same reach as an administrator.
+            scope = ImportScope(everything=True, flemish_reference=True)
             plan = plan_import(batch, scope)
             missing = self._missing_columns(batch)
             outcome["problems"] = [{"row": None, "message": m} for m in missing] + [
