@@ -7,6 +7,8 @@ dossier, its label, and its section. Other apps register their own (e.g. analyse
 from django.http import Http404
 from django.urls import reverse
 
+from netwerken.models import Partner
+
 from .models import Actie, Begrotingspost, OperationeleDoelstelling, Section, StrategischeDoelstelling
 
 # model name -> (model, lookup of the dossier, section, label function)
@@ -20,6 +22,8 @@ KINDS = {
     ),
     "actie": (Actie, "nota", Section.DOELSTELLINGEN, lambda o: f"{o.code} {o.title}"),
     "begrotingspost": (Begrotingspost, "nota", Section.BEGROTING, str),
+    # A thread on a partner's part is addressed to that partner: it is on its task list.
+    "partner": (Partner, "netwerk__dossiers", Section.PARTNERS, lambda p: p.name),
 }
 
 

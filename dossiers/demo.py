@@ -14,6 +14,7 @@ from netwerken.models import Netwerk, User
 
 from .demo_begroting import seed_begroting
 from .demo_doelen import seed_doelen
+from .demo_westhoek import seed_westhoek
 from .models import Afsprakennota, Indienronde, RequiredPartner, Visie
 from .models.zelfscan import Domein, Zelfscan, ZelfscanScore
 
@@ -90,8 +91,9 @@ def demo_round(now: datetime | None = None) -> Indienronde:
 
 @transaction.atomic
 def seed_dossiers() -> list[Afsprakennota]:
-    """The demo network's dossier in the round open today (`demo_round`), and the large
-    reference dossier for 2027-2032 if its network exists (`seed_demo --large`)."""
+    """The demo network's dossier in the round open today (`demo_round`), the Westhoek network's
+    submitted dossier for 2027-2032, and the large reference dossier for 2027-2032 if its network
+    exists (`seed_demo --large`)."""
     ronde = Indienronde.objects.get(first_year=2027, last_year=2032)
     dossiers = []
     demo = Netwerk.objects.filter(name=DEMO_NETWORK).first()
@@ -112,6 +114,8 @@ def seed_dossiers() -> list[Afsprakennota]:
         seed_begroting(nota=nota)
         seed_zelfscan(netwerk=demo)
         dossiers.append(nota)
+    if (westhoek := seed_westhoek(ronde=ronde)) is not None:
+        dossiers.append(westhoek)
     large = Netwerk.objects.filter(name=LARGE_NETWORK).first()
     if large is not None:
         nota, created = Afsprakennota.objects.get_or_create(netwerk=large, ronde=ronde)

@@ -101,8 +101,9 @@ LARGE_SD = [
 
 
 @transaction.atomic
-def seed_doelen(*, nota, size: str = "small") -> int:
-    """Fill the dossier's objectives and actions once; returns the number of actions made."""
+def seed_doelen(*, nota, size: str = "small", plan=None) -> int:
+    """Fill the dossier's objectives and actions once; returns the number of actions made.
+    `plan` has the shape of SMALL (the Waasland plan when not given)."""
     if nota.strategische_doelstellingen.exists():
         return 0
     partners = {p.name: p for p in nota.netwerk.partners.all()}
@@ -110,7 +111,7 @@ def seed_doelen(*, nota, size: str = "small") -> int:
     if size == "large":
         return _large(nota, list(partners.values()), years)
     count = 0
-    for s, (sd_title, sd_description, ods) in enumerate(SMALL, start=1):
+    for s, (sd_title, sd_description, ods) in enumerate(plan or SMALL, start=1):
         sd = StrategischeDoelstelling.objects.create(nota=nota, position=s, title=sd_title, description=sd_description)
         for o, (od_title, acties) in enumerate(ods, start=1):
             od = OperationeleDoelstelling.objects.create(sd=sd, position=o, title=od_title)

@@ -42,11 +42,8 @@ def _coordinators(netwerk):
 
 
 def _partners(netwerk):
-    User = get_user_model()
-    return list(
-        User.objects.filter(
-            memberships__netwerk=netwerk, memberships__role=Membership.Role.PARTNER, is_active=True
-        )
+    return get_user_model().objects.filter(
+        memberships__netwerk=netwerk, memberships__role=Membership.Role.PARTNER, is_active=True
     )
 
 
@@ -59,7 +56,7 @@ def dossier_transition(*, nota: Afsprakennota, name: str, user, note: str = "") 
     """Move the dossier along the workflow, record it, and tell the people concerned."""
     transition = BY_NAME[name]
     nota = Afsprakennota.objects.select_for_update().select_related("netwerk", "ronde").get(pk=nota.pk)
-    if not transition.roles & access_for(user, nota.netwerk).roles:
+    if not access_for(user, nota.netwerk).can(transition.ability):
         raise PermissionDenied
     if nota.status not in transition.sources:
         raise Refused(_("This step is not possible in the current state of the dossier."))
@@ -170,19 +167,45 @@ def comment_post(
         visibility=visibility,
         parent=parent,
     )
+    thread = parent or comment
+    url = reverse("dossier_comments", args=[nota.pk]) + f"?anchor={thread.anchor}&section={thread.section}"
+    told = set()
     if parent is not None:
         if parent.is_resolved:
             parent.reopen()
         thread_people = {parent.author, *(r.author for r in parent.replies.select_related("author"))}
         if comment.is_internal:
             thread_people = {u for u in thread_people if u is not None and u.is_reviewer}
+        told = {u for u in thread_people if u is not None and u != user}
         notify(
-            users=[u for u in thread_people if u is not None and u != user],
+            users=told,
             kind=NotificationKind.COMMENT,
             nota=nota,
-            url=reverse("dossier_comments", args=[nota.pk]) + f"?anchor={parent.anchor}&section={parent.section}",
+            url=url,
             message=_("%(user)s replied on “%(subject)s” in the afsprakennota of %(netwerk)s.")
             % {"user": user, "subject": parent.anchor_label, "netwerk": nota.netwerk.name},
+        )
+    name, _sep, addressed_pk = thread.anchor.partition(":")
+    if name == "partner" and not comment.is_internal:
+        addressed = _partners(nota.netwerk).filter(memberships__partner_id=addressed_pk)
+        notify(
+            users=[u for u in addressed if u != user and u not in told],
+            kind=NotificationKind.COMMENT,
+            nota=nota,
+            url=url,
+            message=_("%(user)s asks you something about “%(subject)s” in the afsprakennota of %(netwerk)s.")
+            % {"user": user, "subject": thread.anchor_label, "netwerk": nota.netwerk.name},
+        )
+    author_access = access_for(user, nota.netwerk)
+    partner = author_access.partner if author_access.can_confirm else None
+    if partner is not None and not comment.is_internal:
+        notify(
+            users=[u for u in _coordinators(nota.netwerk) if u != user and u not in told],
+            kind=NotificationKind.PARTNER,
+            nota=nota,
+            url=url,
+            message=_("%(user)s (%(partner)s) commented on “%(subject)s” in the afsprakennota of %(netwerk)s.")
+            % {"user": user, "partner": partner.name, "subject": thread.anchor_label, "netwerk": nota.netwerk.name},
         )
     return comment
 
@@ -193,9 +216,24 @@ def partner_confirm(*, nota, partner, user, answer: str, remark: str = "") -> Pa
     if answer == PartnerConfirmation.Answer.DECLINED and not remark.strip():
         raise Refused(_("Say what is not right, so the coordinator can adjust it."))
     fingerprint = DossierData(nota).partner_fingerprints[partner.pk]
-    return PartnerConfirmation.objects.create(
+    confirmation = PartnerConfirmation.objects.create(
         nota=nota, partner=partner, by=user, answer=answer, remark=remark.strip(), fingerprint=fingerprint
     )
+    names = {"partner": partner.name, "netwerk": nota.netwerk.name, "remark": confirmation.remark}
+    if answer == PartnerConfirmation.Answer.CONFIRMED:
+        message = _("%(partner)s confirmed its part in the afsprakennota of %(netwerk)s.") % names
+    else:
+        message = _(
+            "%(partner)s says something is not right in its part of the afsprakennota of %(netwerk)s: %(remark)s"
+        ) % names
+    notify(
+        users=[u for u in _coordinators(nota.netwerk) if u != user],
+        kind=NotificationKind.PARTNER,
+        nota=nota,
+        url=reverse("dossier_partners", args=[nota.pk]) + f"#partner-{partner.pk}",
+        message=message,
+    )
+    return confirmation
 
 
 def open_threads_by_section(nota, access) -> dict[str, int]:

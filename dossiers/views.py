@@ -15,6 +15,7 @@ from .exchange import ImportRefused, dossier_copy_to_round
 from .history import ACTIVITY_KINDS, dossier_activity
 from . import workflow
 from .models import Afsprakennota, Indienronde, Section
+from .partner_tasks import partner_tasks
 from .services import open_threads_by_section
 
 
@@ -33,7 +34,7 @@ def dossier_context(nota, access, data=None, **extra):
         "checklist": checklist,
         "sections": checklist.sections(),
         "status_label": nota.status_label(staff=access.can_review),
-        "steps": workflow.available(nota.status, access.roles),
+        "steps": workflow.available(nota.status, access),
         "latest_version": latest,
         "open_comments": open_threads_by_section(nota, access),
         "review_remarks": remarks,
@@ -80,7 +81,9 @@ def dossier_copy(request, pk):
 @require_GET
 def overview(request, pk):
     nota, access = dossier_for(request.user, pk)
-    return render(request, "dossiers/overview.html", dossier_context(nota, access))
+    data = DossierData(nota)
+    tasks = partner_tasks(nota=nota, access=access, user=request.user, data=data)
+    return render(request, "dossiers/overview.html", dossier_context(nota, access, data, tasks=tasks))
 
 
 @login_required

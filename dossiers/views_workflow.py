@@ -24,7 +24,7 @@ def transition(request, pk, name):
     step = BY_NAME.get(name)
     if step is None:
         raise Http404
-    if not step.roles & access.roles:
+    if not access.can(step.ability):
         raise PermissionDenied
     error = None
     last = nota.transitions.order_by("-at", "-pk").first() if request.method == "POST" else None

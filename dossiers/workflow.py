@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from netwerken.models import Membership
-from netwerken.permissions import ADMIN, REVIEWER
+from netwerken.permissions import REVIEW, SUBMIT
 
 
 class Status(models.TextChoices):
@@ -37,15 +36,13 @@ EDITABLE = frozenset({Status.CONCEPT, Status.CONSULTATIE, Status.BIJSTURING})
 # Partners may comment in these states (coordinators and reviewers always may).
 OPEN_FOR_PARTNERS = frozenset({Status.CONSULTATIE})
 
-COORDINATOR = Membership.Role.COORDINATOR
-
 
 @dataclass(frozen=True)
 class Transition:
     name: str
     sources: frozenset
     target: str
-    roles: frozenset
+    ability: str  # who may take the step: an ability of `netwerken.permissions`
     label: str
     note_required: bool = False
     needs_ready_checklist: bool = False
@@ -56,21 +53,21 @@ TRANSITIONS = [
         "open_consultation",
         frozenset({Status.CONCEPT, Status.BIJSTURING}),
         Status.CONSULTATIE,
-        frozenset({COORDINATOR, ADMIN}),
+        SUBMIT,
         _("Open for comments of partners"),
     ),
     Transition(
         "close_consultation",
         frozenset({Status.CONSULTATIE}),
         Status.CONCEPT,
-        frozenset({COORDINATOR, ADMIN}),
+        SUBMIT,
         _("Close the consultation"),
     ),
     Transition(
         "submit",
         frozenset({Status.CONCEPT, Status.CONSULTATIE, Status.BIJSTURING}),
         Status.INGEDIEND,
-        frozenset({COORDINATOR, ADMIN}),
+        SUBMIT,
         _("Submit"),
         needs_ready_checklist=True,
     ),
@@ -78,21 +75,21 @@ TRANSITIONS = [
         "start_review",
         frozenset({Status.INGEDIEND}),
         Status.IN_BEHANDELING,
-        frozenset({REVIEWER, ADMIN}),
+        REVIEW,
         _("Start the review"),
     ),
     Transition(
         "approve",
         frozenset({Status.IN_BEHANDELING}),
         Status.GOEDGEKEURD,
-        frozenset({REVIEWER, ADMIN}),
+        REVIEW,
         _("Approve"),
     ),
     Transition(
         "request_changes",
         frozenset({Status.IN_BEHANDELING}),
         Status.BIJSTURING,
-        frozenset({REVIEWER, ADMIN}),
+        REVIEW,
         _("Ask for changes"),
         note_required=True,
     ),
@@ -106,6 +103,6 @@ def label(status: str, *, staff: bool) -> str:
     return staff_label if staff else network_label
 
 
-def available(status: str, roles) -> list[Transition]:
-    """The transitions a person with these roles may do from this state."""
-    return [t for t in TRANSITIONS if status in t.sources and t.roles & set(roles)]
+def available(status: str, access) -> list[Transition]:
+    """The transitions a person with this access may do from this state."""
+    return [t for t in TRANSITIONS if status in t.sources and access.can(t.ability)]

@@ -1,4 +1,4 @@
-"""Demo data: two networks in different regions, with people for every persona.
+"""Demo data: three networks in three provinces, with people for every persona.
 
 Everything here is invented (people, addresses at example.org) except the municipalities.
 Running it again updates nothing that exists and duplicates nothing.
@@ -16,6 +16,9 @@ USERS = [
     ("coordinator@example.org", "An", "Van Damme", {}),
     ("coordinator.haspengouw@example.org", "Pieter", "Claes", {}),
     ("partner@example.org", "Fatima", "El Amrani", {}),
+    ("coordinator.westhoek@example.org", "Lotte", "Vandenbroucke", {}),
+    ("partner.westhoek@example.org", "Jonas", "Debruyne", {}),
+    ("ervaringsdeskundige.westhoek@example.org", "Rita", "Deconinck", {}),
     ("reviewer@example.org", "Sofie", "Maes", {"is_reviewer": True}),
     ("admin@example.org", "Jan", "Beheerder", {"is_staff": True, "is_superuser": True}),
 ]
@@ -90,6 +93,58 @@ NETWORKS = [
         "partner_user": None,
         "roles": [("operator", "Pieter Claes", None)],
     },
+    {
+        # West-Vlaanderen: this network has submitted its dossier (dossiers/demo_westhoek.py).
+        "name": "Vrijetijdsnetwerk Westhoek",
+        "igs_name": "IGS Cultuur Westhoek",
+        "referentieregio": "Westhoek",
+        "coordinator": "coordinator.westhoek@example.org",
+        "gemeenten": [
+            ("Ieper", "Ward Lannoo", "diensthoofd vrije tijd", "Grote Markt 34, 8900 Ieper", "057 45 10 00"),
+            ("Poperinge", "Katrien Vanhee", "cultuurbeleidscoördinator", "Grote Markt 1, 8970 Poperinge", "057 34 62 00"),
+            ("Heuvelland", "Dirk Vandamme", "vrijetijdsconsulent", "Sint-Jansstraat 5, 8950 Heuvelland", "057 45 04 50"),
+            ("Zonnebeke", "Sarah Verhaeghe", "medewerker welzijn en vrije tijd", "Langemarkstraat 8, 8980 Zonnebeke", "051 48 00 00"),
+            ("Langemark-Poelkapelle", "Hans Dewulf", "diensthoofd vrije tijd", "Boezingestraat 2, 8920 Langemark-Poelkapelle", "057 49 09 00"),
+            ("Vleteren", "Ine Bossaert", "medewerker vrije tijd", "Veurnestraat 11, 8640 Vleteren", "057 40 00 80"),
+        ],
+        "partners": [
+            ("Cultuurdienst Ieper", K.CULTUURDIENST, "Ieper", L.KERNPARTNER),
+            ("Jeugddienst Ieper", K.JEUGDDIENST, "Ieper", L.UITVOEREND),
+            ("Sportdienst Ieper", K.SPORTDIENST, "Ieper", L.UITVOEREND),
+            ("Sociaal Huis Ieper", K.OCMW, "Ieper", L.KERNPARTNER),
+            ("Cultuurdienst Poperinge", K.CULTUURDIENST, "Poperinge", L.UITVOEREND),
+            ("Sociaal Huis Poperinge", K.OCMW, "Poperinge", L.KERNPARTNER),
+            ("Vrijetijdsdienst Heuvelland", K.CULTUURDIENST, "Heuvelland", L.UITVOEREND),
+            ("Sportdienst Zonnebeke", K.SPORTDIENST, "Zonnebeke", L.UITVOEREND),
+            ("Jeugddienst Langemark-Poelkapelle", K.JEUGDDIENST, "Langemark-Poelkapelle", L.UITVOEREND),
+            ("De Vlonder (vereniging waar armen het woord nemen)", K.VERENIGING_ARMEN, None, L.KERNPARTNER),
+            ("Bibliotheek Ieper", K.BIBLIOTHEEK, "Ieper", L.KLANKBORD),
+            ("UiTPAS Westhoek", K.UITPAS, None, L.UITVOEREND),
+            ("Jeugddienst Poperinge", K.JEUGDDIENST, "Poperinge", L.UITVOEREND),
+            ("Sportdienst Poperinge", K.SPORTDIENST, "Poperinge", L.UITVOEREND),
+            ("Jeugddienst Heuvelland", K.JEUGDDIENST, "Heuvelland", L.UITVOEREND),
+            ("Sportdienst Heuvelland", K.SPORTDIENST, "Heuvelland", L.UITVOEREND),
+            ("OCMW Heuvelland", K.OCMW, "Heuvelland", L.KERNPARTNER),
+            ("Cultuurdienst Zonnebeke", K.CULTUURDIENST, "Zonnebeke", L.UITVOEREND),
+            ("Jeugddienst Zonnebeke", K.JEUGDDIENST, "Zonnebeke", L.UITVOEREND),
+            ("Sociaal Huis Zonnebeke", K.OCMW, "Zonnebeke", L.KERNPARTNER),
+            ("Cultuurdienst Langemark-Poelkapelle", K.CULTUURDIENST, "Langemark-Poelkapelle", L.UITVOEREND),
+            ("Sportdienst Langemark-Poelkapelle", K.SPORTDIENST, "Langemark-Poelkapelle", L.UITVOEREND),
+            ("OCMW Langemark-Poelkapelle", K.OCMW, "Langemark-Poelkapelle", L.KERNPARTNER),
+            ("Cultuurdienst Vleteren", K.CULTUURDIENST, "Vleteren", L.UITVOEREND),
+            ("Jeugddienst Vleteren", K.JEUGDDIENST, "Vleteren", L.UITVOEREND),
+            ("Sportdienst Vleteren", K.SPORTDIENST, "Vleteren", L.UITVOEREND),
+            ("OCMW Vleteren", K.OCMW, "Vleteren", L.KERNPARTNER),
+        ],
+        "partner_user": ("partner.westhoek@example.org", "Sociaal Huis Ieper"),
+        "more_partner_users": [
+            ("ervaringsdeskundige.westhoek@example.org", "De Vlonder (vereniging waar armen het woord nemen)"),
+        ],
+        "roles": [
+            ("operator", "Lotte Vandenbroucke", None),
+            ("visiebewaker", "Rita Deconinck", "De Vlonder (vereniging waar armen het woord nemen)"),
+        ],
+    },
 ]
 
 
@@ -155,8 +210,8 @@ def seed_networks() -> list[Netwerk]:
             netwerk=netwerk,
             defaults={"role": Membership.Role.COORDINATOR},
         )
-        if spec["partner_user"]:
-            email, partner_name = spec["partner_user"]
+        partner_users = [spec["partner_user"]] if spec["partner_user"] else []
+        for email, partner_name in partner_users + spec.get("more_partner_users", []):
             Membership.objects.get_or_create(
                 user=users[email],
                 netwerk=netwerk,

@@ -19,6 +19,8 @@ VIEW = "view"
 EDIT = "edit"  # the network, its partners and municipalities, its dossiers
 MANAGE_MEMBERS = "manage_members"
 COMMENT = "comment"
+# Take the network's steps in the workflow: open the consultation and submit.
+SUBMIT = "submit"
 CONFIRM = "confirm"  # confirm the involvement of the partner one speaks for
 REVIEW = "review"
 INTERNAL = "internal"  # publiq-internal notes and comments
@@ -43,12 +45,12 @@ REVIEWER = "reviewer"
 ABILITIES: dict[str, frozenset[str]] = {
     ADMIN: frozenset(
         {
-            VIEW, EDIT, MANAGE_MEMBERS, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES,
+            VIEW, EDIT, MANAGE_MEMBERS, COMMENT, SUBMIT, REVIEW, INTERNAL, IMPORT_VALUES,
             SET_FLEMISH_REFERENCE, OVERSEE, FOLLOW_UP,
         }
     ),
     Membership.Role.COORDINATOR: frozenset(
-        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, IMPORT_VALUES, SELF_SCAN, FOLLOW_UP}
+        {VIEW, EDIT, MANAGE_MEMBERS, COMMENT, SUBMIT, IMPORT_VALUES, SELF_SCAN, FOLLOW_UP}
     ),
     Membership.Role.PARTNER: frozenset({VIEW, COMMENT, CONFIRM, SELF_SCAN}),
     REVIEWER: frozenset(
@@ -77,6 +79,7 @@ class Access:
     can_manage_members = property(lambda self: self.can(MANAGE_MEMBERS))
     can_comment = property(lambda self: self.can(COMMENT))
     can_confirm = property(lambda self: self.can(CONFIRM))
+    can_submit = property(lambda self: self.can(SUBMIT))
     can_review = property(lambda self: self.can(REVIEW))
     can_see_internal = property(lambda self: self.can(INTERNAL))
     can_import_values = property(lambda self: self.can(IMPORT_VALUES))

@@ -7,6 +7,7 @@ from .nota import Afsprakennota
 
 class NotificationKind(models.TextChoices):
     COMMENT = "comment", _("a new comment in a thread I take part in")
+    PARTNER = "partner", _("a partner comments, or confirms or declines its part (coordinators)")
     CONSULTATION = "consultation", _("a dossier is opened for comments")
     SUBMITTED = "submitted", _("a dossier is submitted")
     REVIEW = "review", _("a review decision")

@@ -21,7 +21,7 @@ def test_the_list_and_marking_read(coordinator_client, coordinator_a):
 def test_people_choose_their_emails(coordinator_client, coordinator_a, django_capture_on_commit_callbacks):
     coordinator_client.post("/meldingen/instellingen/", {"kinds": ["comment", "review"]})
     coordinator_a.refresh_from_db()
-    assert set(coordinator_a.muted_email_kinds) == {"consultation", "submitted", "reminder"}
+    assert set(coordinator_a.muted_email_kinds) == {"partner", "consultation", "submitted", "reminder"}
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         notify(users=[coordinator_a], kind="reminder", message="Herinnering")

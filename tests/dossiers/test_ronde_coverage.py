@@ -16,16 +16,17 @@ from netwerken.models import Gemeente
 from ..factories import DeelnemendeGemeenteFactory, NetwerkFactory, PartnerFactory, ensure_gemeenten, gemeente
 
 
-def test_the_demo_networks_cover_nine_municipalities(ronde):
+def test_the_demo_networks_cover_fifteen_municipalities(ronde):
     ensure_gemeenten()
-    seed_networks()  # Waasland: 5 municipalities, Haspengouw: 4, no overlap
+    seed_networks()  # Waasland: 5 municipalities, Haspengouw: 4, Westhoek: 6, no overlap
     coverage = round_coverage(ronde)
     f = coverage.figures
     assert f.total == Gemeente.objects.filter(kind="gemeente").count() == 285
-    assert (f.once, f.double, f.covered) == (9, 0, 9)
-    assert f.none + f.partial == 285 - 9
+    assert (f.once, f.double, f.covered) == (15, 0, 15)
+    assert f.none + f.partial == 285 - 15
     provinces = {str(p.label): p.figures for p in coverage.provinces}
     assert provinces["Oost-Vlaanderen"].covered == 5 and provinces["Limburg"].covered == 4
+    assert provinces["West-Vlaanderen"].covered == 6
     assert provinces["Antwerpen"].covered == 0
     assert f.inhabitants_share is None  # no population figures loaded
     # Stekene has no sports service: the matrix says so.
