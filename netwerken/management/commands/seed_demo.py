@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from netwerken.demo import DEMO_PASSWORD, USERS, seed_large_network, seed_networks
 
@@ -16,10 +17,14 @@ class Command(BaseCommand):
     def handle(self, *args, large=False, **options):
         from dossiers.demo import seed_dossiers
 
-        networks = seed_networks()
-        if large:
-            networks.append(seed_large_network())
-        dossiers = seed_dossiers()
+        # The demo's invented people get no mail: what the real services send while the demo
+        # plays its steps (consultation, comments, submissions) stays in memory.
+        in_memory = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+        with override_settings(MAILERS=in_memory):
+            networks = seed_networks()
+            if large:
+                networks.append(seed_large_network())
+            dossiers = seed_dossiers()
         self.stdout.write(f"Demo: {len(networks)} netwerken, {len(dossiers)} afsprakennota's.")
         self.stdout.write(f"Demo-logins (wachtwoord {DEMO_PASSWORD}):")
         for email, *_rest in USERS:
