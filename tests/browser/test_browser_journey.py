@@ -32,7 +32,7 @@ def submit(page, locator):
     """Submitting freezes a version and, with tasks run at once in tests, renders its PDF within
     the request: on a busy machine that takes longer than a page's usual 10 seconds."""
     with page.expect_navigation(timeout=90_000):
-        locator.click()
+        locator.click(timeout=90_000)  # the click waits for the navigation it starts, too
     page.wait_for_load_state("load")
     axe_check(page)
 
