@@ -35,7 +35,7 @@ class RequiredPartnerInline(admin.StackedInline):
 
 @admin.register(Indienronde)
 class IndienrondeAdmin(admin.ModelAdmin):
-    list_display = ["name", "deadline", "first_year", "last_year", "min_action_years"]
+    list_display = ["name", "deadline", "review_deadline", "first_year", "last_year", "min_action_years"]
     inlines = [RequiredPartnerInline]
 
 

@@ -86,6 +86,10 @@ class OverviewRow:
         return None
 
     @property
+    def review_overdue_days(self) -> int | None:
+        return _whole_days(self.nota.review_overdue_by) if self.nota else None
+
+    @property
     def late_days(self) -> int | None:
         return _whole_days(self.late_by)
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from .comparison import Comparison
 from .coverage import DOUBLE, NONE, ONCE, PARTIAL, Coverage
 from .overview import Overview
 
@@ -165,3 +166,24 @@ def missing_partners_table(coverage: Coverage) -> Table:
         for m in coverage.missing
     ]
     return Table(_("Missing required partners"), header, rows, ronde=coverage.ronde)
+
+
+def comparison_table(comparison: Comparison) -> Table:
+    header = [
+        _("Network"), _("IGS"), _("Inhabitants"), _("Flemish subsidy asked for the period"),
+        _("Flemish subsidy per inhabitant per year"), _("Actions"),
+        *[_("Actions for: %(group)s") % {"group": label} for _value, label in comparison.doelgroepen],
+        _("Actions led by the IGS"), _("Share led by other partners"), _("Mostly led by the IGS"),
+        _("Actions co-decided by people in poverty"), _("Share co-decided"),
+    ]
+    rows = []
+    for r in comparison.rows:
+        has = r.nota is not None
+        rows.append([
+            r.netwerk.name, r.netwerk.igs_name, r.inhabitants, r.subsidy_total if has else None,
+            r.subsidy_per_inhabitant_per_year, r.actions if has else None,
+            *(r.per_doelgroep if has else [None] * len(comparison.doelgroepen)),
+            r.led_by_igs if has else None, r.partner_led_share, r.lopsided if has else None,
+            r.co_decided if has else None, r.co_decided_share,
+        ])
+    return Table(_("Comparison of networks"), header, rows, ronde=comparison.ronde)

@@ -24,6 +24,7 @@ from .models import (
     TransitionRecord,
 )
 from .notify import notify
+from .review_memory import DECISIONS, version_decide
 from .snapshot import build_snapshot, sha256_of
 from .workflow import BY_NAME, Status
 
@@ -62,7 +63,8 @@ def dossier_transition(*, nota: Afsprakennota, name: str, user, note: str = "") 
         raise Refused(_("This step is not possible in the current state of the dossier."))
     if transition.note_required and not note.strip():
         raise Refused(_("Explain what needs to change: the network reads this summary."))
-    refuse_too_long(note.strip(), bounds.TEXT)
+    # A decision's note is its letter to the network, composed from the remarks of every section.
+    refuse_too_long(note.strip(), bounds.LONG_TEXT if name in DECISIONS else bounds.TEXT)
     if transition.needs_ready_checklist and not run_checklist(nota).ready:
         raise Refused(_("The dossier cannot be submitted yet: required elements are missing."))
     record = TransitionRecord.objects.create(
@@ -76,6 +78,10 @@ def dossier_transition(*, nota: Afsprakennota, name: str, user, note: str = "") 
     nota.status = transition.target
     nota.save(update_fields=["status"])
     version = None
+    if name in DECISIONS:
+        decided = nota.versions.order_by("-number").first()
+        if decided is not None:
+            version_decide(version=decided, step=name, letter=note.strip())
     if name == "submit":
         version = dossier_freeze(nota=nota, user=user)
         from .exports import pdf_export_for_version

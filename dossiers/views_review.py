@@ -15,6 +15,7 @@ from .checklist import DossierData
 from .document import prepare
 from .forms_review import ConfirmationForm, ReviewRemarkForm
 from .models import Afsprakennota, DossierVersion, Indienronde, ReviewRemark, Section
+from .review_memory import remembered_sections
 from .services import Refused, partner_confirm
 from .views import dossier_context
 from .workflow import Status
@@ -65,16 +66,17 @@ def review(request, pk):
         return render(request, "dossiers/review.html", context)
     remarks = {r.section: r for r in version.remarks.all()}
     editable = nota.status == Status.IN_BEHANDELING
+    memory = remembered_sections(version)
     forms = []
     for value, label in Section.choices:
         instance = remarks.get(value) or ReviewRemark(version=version, section=value)
         data = request.POST if request.method == "POST" and editable else None
-        forms.append((value, label, ReviewRemarkForm(data, instance=instance, prefix=value)))
+        forms.append((value, label, ReviewRemarkForm(data, instance=instance, prefix=value), memory.get(value)))
     if request.method == "POST":
         if not editable:
             raise PermissionDenied
-        if all(form.is_valid() for _v, _l, form in forms):
-            for _value, _label, form in forms:
+        if all(form.is_valid() for _v, _l, form, _m in forms):
+            for _value, _label, form, _memory in forms:
                 if form.has_changed() or form.instance.pk:
                     remark = form.save(commit=False)
                     remark.updated_by = request.user
@@ -82,7 +84,8 @@ def review(request, pk):
             messages.success(request, _("The assessment has been saved."))
             return redirect("dossier_review", pk=nota.pk)
     context = dossier_context(
-        nota, access, version=version, forms=forms, editable=editable, doc=prepare(version.snapshot)
+        nota, access, version=version, forms=forms, editable=editable, doc=prepare(version.snapshot),
+        previous=next(iter(memory.values())).previous if memory else None,
     )
     return render(request, "dossiers/review.html", context)
 

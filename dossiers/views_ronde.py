@@ -10,10 +10,18 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
 from .access import ronde_for
+from .comparison import round_comparison
 from .coverage import round_coverage
 from .models import Indienronde
 from .overview import SORT_KEYS, build_overview, filter_choices
-from .ronde_export import coverage_table, missing_partners_table, overview_table, to_csv, to_xlsx
+from .ronde_export import (
+    comparison_table,
+    coverage_table,
+    missing_partners_table,
+    overview_table,
+    to_csv,
+    to_xlsx,
+)
 
 PER_PAGE = 25
 
@@ -55,10 +63,19 @@ def coverage(request, pk):
     return render(request, "dossiers/ronde/coverage.html", context)
 
 
+@login_required
+@require_GET
+def comparison(request, pk):
+    ronde, _access = ronde_for(request.user, pk)
+    context = {"ronde": ronde, "comparison": round_comparison(ronde), "rondes": Indienronde.objects.order_by("deadline")}
+    return render(request, "dossiers/ronde/comparison.html", context)
+
+
 TABLES = {
     "overzicht": lambda ronde, request: overview_table(build_overview(ronde, **_filters(request))),
     "dekking": lambda ronde, request: coverage_table(round_coverage(ronde)),
     "partners": lambda ronde, request: missing_partners_table(round_coverage(ronde)),
+    "vergelijking": lambda ronde, request: comparison_table(round_comparison(ronde)),
 }
 FORMATS = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", to_xlsx),

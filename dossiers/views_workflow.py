@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from .access import dossier_for
 from .diff import compare
 from .document import prepare
+from .review_memory import DECISIONS, compose_letter
 from .services import Refused, dossier_transition
 from .snapshot import sha256_of
 from .views import dossier_context
@@ -40,7 +41,11 @@ def transition(request, pk, name):
         else:
             messages.success(request, _("Done: %(step)s.") % {"step": step.label})
             return redirect(nota)
-    context = dossier_context(nota, access, step=step, error=error, note=request.POST.get("note", ""))
+    note = request.POST.get("note", "")
+    latest = nota.versions.order_by("-number").first()
+    if request.method == "GET" and name in DECISIONS and latest is not None:
+        note = compose_letter(latest, name, reviewer=request.user)
+    context = dossier_context(nota, access, step=step, error=error, note=note, is_decision=name in DECISIONS)
     context["allowed_now"] = nota.status in step.sources
     return render(request, "dossiers/transition.html", context, status=400 if error else 200)
 

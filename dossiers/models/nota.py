@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netwerken.models import Netwerk
@@ -73,6 +74,27 @@ class Afsprakennota(models.Model):
 
     def __str__(self):
         return f"{self.netwerk} – {self.ronde}"
+
+    @property
+    def review_overdue_by(self):
+        """How long the round's review deadline has passed while the dossier waits for a decision."""
+        deadline = self.ronde.review_deadline
+        now = timezone.now()
+        if self.status in (Status.INGEDIEND, Status.IN_BEHANDELING) and deadline and now > deadline:
+            return now - deadline
+        return None
+
+    def take_review(self, user) -> bool:
+        """`user` becomes the dossier's reviewer, unless someone else took it first."""
+        with transaction.atomic():
+            locked = type(self).objects.select_for_update().get(pk=self.pk)
+            if locked.reviewer_id not in (None, user.pk):
+                self.reviewer_id = locked.reviewer_id
+                return False
+            locked.reviewer = user
+            locked.save(update_fields=["reviewer"])
+        self.reviewer = user
+        return True
 
     def get_absolute_url(self):
         return reverse("dossier_overview", args=[self.pk])

@@ -35,6 +35,12 @@ class Indienronde(models.Model):
 
     name = BoundedCharField(_("name"), max_length=bounds.NAME)
     deadline = models.DateTimeField(_("submission deadline"))
+    review_deadline = models.DateTimeField(
+        _("review deadline"),
+        null=True,
+        blank=True,
+        help_text=_("publiq decides on every submitted dossier of the round by then."),
+    )
     first_year = models.PositiveSmallIntegerField(
         _("first year of the subsidy period"), validators=ROUND_YEARS
     )

@@ -44,6 +44,11 @@ class DossierVersion(models.Model):
     late = models.BooleanField(_("submitted after the deadline"), default=False)
     snapshot = models.JSONField(_("snapshot"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    # publiq's decision on this version (approved or changes requested) as the network reads it:
+    # composed from the remarks per section, edited by the reviewer, kept when the next version comes.
+    decision = models.CharField(_("decision"), max_length=20, choices=Status.choices, blank=True)
+    decision_letter = BoundedTextField(_("decision letter"), max_length=bounds.LONG_TEXT, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("submitted version")

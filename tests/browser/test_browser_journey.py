@@ -92,7 +92,7 @@ def test_write_consult_submit_review_change_resubmit_approve(page, live_server, 
     budget.get_by_label("Opmerking voor het netwerk").fill("Begroot het vervoer apart.")
     click(page, page.get_by_role("button", name="Beoordeling bewaren"))
     click(page, header.get_by_role("link", name="Bijsturing vragen"))
-    page.get_by_label("Samenvatting voor het netwerk").fill("Pas de begroting aan, zie de opmerking.")
+    page.get_by_label("Beslissingsbrief aan het netwerk").fill("Pas de begroting aan, zie de opmerking.")
     click(page, page.get_by_role("button", name="Ja: Bijsturing vragen"))
 
     # The coordinator sees the remark beside the budget, changes it and submits again.

@@ -2,7 +2,7 @@
 
 import pytest
 
-COVERED = {"ronde_overview_current", "ronde_overview", "ronde_coverage", "ronde_export"}
+COVERED = {"ronde_overview_current", "ronde_overview", "ronde_coverage", "ronde_export", "ronde_comparison"}
 
 
 @pytest.fixture
@@ -13,6 +13,9 @@ def urls(nota_a, netwerk_b):
         f"/beoordeling/ronde/{r}/",
         f"/beoordeling/ronde/{r}/?status=concept&sort=-checklist",
         f"/beoordeling/ronde/{r}/dekking/",
+        f"/beoordeling/ronde/{r}/vergelijking/",
+        f"/beoordeling/ronde/{r}/export/vergelijking.xlsx",
+        f"/beoordeling/ronde/{r}/export/vergelijking.csv",
         f"/beoordeling/ronde/{r}/export/overzicht.xlsx",
         f"/beoordeling/ronde/{r}/export/overzicht.csv",
         f"/beoordeling/ronde/{r}/export/dekking.xlsx",
