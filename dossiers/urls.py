@@ -72,4 +72,5 @@ urlpatterns = [
     path("", include("dossiers.urls_doelen")),
     path("", include("dossiers.urls_begroting")),
     path("", include("dossiers.urls_zelfscan")),
+    path("", include("dossiers.urls_samenwerking")),
 ]

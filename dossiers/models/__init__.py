@@ -17,3 +17,4 @@ from .notifications import Notification, NotificationKind, ReminderSent  # noqa:
 from .workflow import DossierVersion, ReviewRemark, TransitionRecord  # noqa: F401,E402
 from .exports import PdfExport  # noqa: F401,E402
 from .zelfscan import Domein, Zelfscan, ZelfscanScore  # noqa: F401,E402
+from .samenwerking import Monitoringafspraak, Overlegorgaan, Reflectiemoment, Samenwerking  # noqa: F401,E402
