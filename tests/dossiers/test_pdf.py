@@ -21,7 +21,7 @@ from dossiers.models import (
 from dossiers.pdf import render_pdf
 from dossiers.services_begroting import BudgetGrid
 from dossiers.snapshot import build_snapshot
-from tests.factories import make_ready
+from tests.factories import add_samenwerking, make_ready
 
 
 def pdf_text(data: bytes) -> str:
@@ -47,6 +47,7 @@ def full_nota(nota_a):
     for year in nota_a.ronde.years:
         Begrotingsbedrag.objects.create(post=personeel, year=year, amount=Decimal("45000"))
         Begrotingsbedrag.objects.create(post=subsidie, year=year, amount=Decimal("40000"))
+    add_samenwerking(nota_a)
     return nota_a
 
 
