@@ -115,13 +115,17 @@ def test_the_word_document_has_the_same_structure(full_nota):  # noqa: F811
         "3. Strategische en operationele doelstellingen",
         "4. Acties",
         "5. Partners en betrokkenheid",
+        "5b. Samenwerkingsafspraken",
         "6. Meerjarenbegroting",
         "7. Deelnemende gemeenten",
     ]
     text = "\n".join(p.text for p in word.paragraphs)
     assert "A2.1.1 Vakantiekamp voor gezinnen" in text
+    assert "mandaat tot 2.500 euro" in text and "Elk jaar: Eind juni (Stuurgroep en De Klink)" in text
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert "270.000,00" in cells and "-30.000,00" in cells
+    assert "Stuurgroep Samen Uit" in cells and "A1.1.1 · Deelnemers met kansentarief" in cells
+    assert "Els Peeters (cultuurdienst Sint-Niklaas)" in cells
 
 
 def test_problems_in_the_analysis_are_listed_by_place(full_nota):  # noqa: F811
