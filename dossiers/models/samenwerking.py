@@ -88,7 +88,7 @@ class Overlegorgaan(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(bounds.MEETINGS_PER_YEAR)],
     )
     version = AutoIncVersionField()
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[partners])
 
     class Meta:
         verbose_name = _("consultation body")

@@ -173,3 +173,27 @@ def test_query_count_does_not_grow_with_the_bodies(coordinator_client, nota_a, d
     _bodies(nota_a, 12)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert coordinator_client.get(base(nota_a)).status_code == 200
+
+
+def test_changes_are_in_the_activity(coordinator_client, nota_a, partner_org_a):
+    url = base(nota_a) + "overleg/nieuw/"
+    coordinator_client.post(url, {"name": "Stuurgroep", "per_year": "4", "version": ""})
+    body = Overlegorgaan.objects.get()
+    coordinator_client.post(base(nota_a) + f"overleg/{body.pk}/", {
+        "name": "Stuurgroep", "per_year": "4", "partners": [partner_org_a.pk], "version": _version(body)})
+    coordinator_client.post(base(nota_a), {"participatie": "<p>Mee beslissen.</p>", "version": ""})
+    page = coordinator_client.get(f"/dossiers/{nota_a.pk}/geschiedenis/")
+    assert page.status_code == 200
+    text = page.text
+    assert "Stuurgroep" in text and "partners die erin zetelen" in text
+    assert "Samenwerkingsafspraken" in text
+
+
+def test_the_checklist_sees_a_new_member_at_once(coordinator_client, nota_a, partner_org_a):
+    body = Overlegorgaan.objects.create(nota=nota_a, name="Stuurgroep", per_year=4)
+    body.partners.set([partner_org_a])
+    assert "Geen enkel overlegorgaan heeft partners uit meer dan één gemeente." in coordinator_client.get(
+        f"/dossiers/{nota_a.pk}/").text
+    body.partners.add(PartnerFactory(netwerk=nota_a.netwerk, gemeente=gemeente("Sint-Niklaas")))
+    assert "Geen enkel overlegorgaan heeft partners uit meer dan één gemeente." not in coordinator_client.get(
+        f"/dossiers/{nota_a.pk}/").text
