@@ -284,6 +284,12 @@ def reflection_every_year(d: DossierData):
     problems = []
     if not d.monitoringafspraken:
         problems.append(_("The monitoring plan does not say yet what is measured, when and by whom."))
+    problems += [
+        _("A line of the monitoring plan (%(moment)s) no longer says what is measured: its "
+          "indicator was removed.") % {"moment": row.moment}
+        for row in d.monitoringafspraken
+        if not row.indicator_id and not row.measure.strip()
+    ]
     moments = d.reflectiemomenten
     if not any(m.every_year for m in moments):
         planned = {m.year for m in moments}

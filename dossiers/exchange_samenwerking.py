@@ -43,15 +43,15 @@ def check_samenwerking(c, s, years, partner_keys, indicators):
     for i, row in enumerate(rows):
         at = f"{path}.monitoring[{i}]"
         row = c.mapping(row, at)
-        measure = c.text(row, "measure", at, max_length=bounds.TITLE)
+        # `measure` may be empty: a line whose indicator was removed says nothing any more, and
+        # the checklist says so; refusing it here would make the dossier impossible to copy.
+        c.text(row, "measure", at, max_length=bounds.TITLE)
         c.text(row, "moment", at, required=True, max_length=bounds.SHORT_TEXT)
         c.text(row, "by_whom", at, required=True, max_length=bounds.NAME)
         if row.get("actie") is not None or row.get("indicator") is not None:
             if (row.get("actie"), row.get("indicator")) not in indicators:
                 c.fail(f"{at}.indicator", _("refers to no indicator of action “%(code)s”") % {
                     "code": row.get("actie")})
-        elif not measure.strip():
-            c.fail(f"{at}.measure", _("may not be empty without an indicator"))
     moments = c.listing(s.get("reflectiemomenten", []), f"{path}.reflectiemomenten", bounds.REFLECTION_MOMENTS)
     for i, moment in enumerate(moments):
         at = f"{path}.reflectiemomenten[{i}]"

@@ -150,6 +150,19 @@ def test_rule_reflection_moment_every_year(nota_a):
     assert problems(nota_a, "reflection_every_year") == []
 
 
+def test_a_line_whose_indicator_was_removed_is_pointed_out(nota_a):
+    sd = StrategischeDoelstelling.objects.create(nota=nota_a, title="SD")
+    actie = Actie.objects.create(od=OperationeleDoelstelling.objects.create(sd=sd, title="OD"), title="Actie")
+    indicator = ActieIndicator.objects.create(actie=actie, name="Bereik", target="100")
+    Monitoringafspraak.objects.create(nota=nota_a, indicator=indicator, moment="juni", by_whom="An")
+    Reflectiemoment.objects.create(nota=nota_a, moment="december")
+    assert problems(nota_a, "reflection_every_year") == []
+    indicator.delete()
+    assert problems(nota_a, "reflection_every_year") == [
+        "Een regel van het monitoringplan (juni) zegt niet meer wat er gemeten wordt: de indicator werd verwijderd."
+    ]
+
+
 def test_rules_are_warnings_and_show_on_the_overview(coordinator_client, nota_a):
     checks = [c for c in run_checklist(nota_a).checks if c.rule.section == "samenwerking"]
     assert checks and not any(c.blocking for c in checks)
