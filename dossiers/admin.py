@@ -9,9 +9,13 @@ from .models import (
     Comment,
     DossierVersion,
     Indienronde,
+    Monitoringafspraak,
     Notification,
+    Overlegorgaan,
     PdfExport,
+    GeplandReflectiemoment,
     RequiredPartner,
+    Samenwerking,
     TransitionRecord,
     Visie,
 )
@@ -93,3 +97,25 @@ class PdfExportAdmin(admin.ModelAdmin):
 class NotificationAdmin(admin.ModelAdmin):
     list_display = ["user", "kind", "message", "created_at", "read_at"]
     list_filter = ["kind"]
+
+
+@admin.register(Samenwerking)
+class SamenwerkingAdmin(SimpleHistoryAdmin):
+    list_display = ["nota", "updated_at"]
+
+
+@admin.register(Overlegorgaan)
+class OverlegorgaanAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "nota", "per_year"]
+    filter_horizontal = ["partners"]
+
+
+@admin.register(Monitoringafspraak)
+class MonitoringafspraakAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "nota", "moment", "by_whom"]
+    raw_id_fields = ["indicator"]
+
+
+@admin.register(GeplandReflectiemoment)
+class GeplandReflectiemomentAdmin(SimpleHistoryAdmin):
+    list_display = ["moment", "year", "nota"]

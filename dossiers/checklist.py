@@ -258,6 +258,68 @@ def partners_confirmed(d: DossierData):
     ]
 
 
+# --- Samenwerkingsafspraken (the toolbox's advice, so warnings only) ----------------------------
+
+
+@rule(
+    Section.SAMENWERKING,
+    gettext_lazy("The cooperation agreements are written"),
+    url_name="dossier_samenwerking",
+    blocking=False,
+)
+def samenwerking_written(d: DossierData):
+    if d.samenwerking is None:
+        return [_("The cooperation agreements have not been written yet.")]
+    return [
+        _("“%(subject)s” is not filled in yet.") % {"subject": subject}
+        for subject in d.samenwerking.empty_texts
+    ]
+
+
+@rule(
+    Section.SAMENWERKING,
+    gettext_lazy("A consultation body brings partners of several municipalities together"),
+    url_name="dossier_samenwerking",
+    anchor="overlegorganen",
+    blocking=False,
+)
+def overleg_across_municipalities(d: DossierData):
+    if not d.overlegorganen:
+        return [_("There is no consultation body yet.")]
+    for body in d.overlegorganen:
+        if len({p.gemeente_id for p in body.partners.all() if p.gemeente_id}) > 1:
+            return []
+    return [_("No consultation body has partners from more than one municipality.")]
+
+
+@rule(
+    Section.SAMENWERKING,
+    gettext_lazy("The monitoring plan has a reflection moment every year"),
+    url_name="dossier_samenwerking",
+    anchor="monitoring",
+    blocking=False,
+)
+def reflection_every_year(d: DossierData):
+    problems = []
+    if not d.monitoringafspraken:
+        problems.append(_("The monitoring plan does not say yet what is measured, when and by whom."))
+    problems += [
+        _("A line of the monitoring plan (%(moment)s) no longer says what is measured: its "
+          "indicator was removed.") % {"moment": row.moment}
+        for row in d.monitoringafspraken
+        if not row.indicator_id and not row.measure.strip()
+    ]
+    moments = d.reflectiemomenten
+    if not any(m.every_year for m in moments):
+        planned = {m.year for m in moments}
+        missing = [str(y) for y in d.ronde.years if y not in planned]
+        if missing:
+            problems.append(
+                _("No reflection moment is planned in %(years)s.") % {"years": ", ".join(missing)}
+            )
+    return problems
+
+
 # --- Meerjarenbegroting ---------------------------------------------------------------------------
 
 

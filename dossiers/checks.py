@@ -16,12 +16,13 @@ from django.utils.translation import get_language
 
 from analyses.checkdata import AnalyseData
 from analyses.models import IndicatorValue
-from netwerken.models import DeelnemendeGemeente, Netwerk, Partner
+from netwerken.models import DeelnemendeGemeente, Netwerk, Partner, RoleAssignment
 
 from .confirmations import partner_fingerprints
 from .models import Afsprakennota, PartnerConfirmation, RequiredPartner, Section, Visie
 from .models.nota import SECTION_NUMBERS
 from .models.doelen import Actie, OperationeleDoelstelling, StrategischeDoelstelling
+from .models.samenwerking import Monitoringafspraak, Overlegorgaan, GeplandReflectiemoment, Samenwerking
 
 
 class DossierData(AnalyseData):
@@ -38,6 +39,34 @@ class DossierData(AnalyseData):
     @cached_property
     def visie(self) -> Visie | None:
         return Visie.objects.filter(nota=self.nota).first()
+
+    @cached_property
+    def samenwerking(self) -> Samenwerking | None:
+        return Samenwerking.objects.filter(nota=self.nota).first()
+
+    @cached_property
+    def overlegorganen(self) -> list[Overlegorgaan]:
+        partners = Prefetch("partners", queryset=Partner.objects.select_related("gemeente"))
+        return list(self.nota.overlegorganen.prefetch_related(partners))
+
+    @cached_property
+    def monitoringafspraken(self) -> list[Monitoringafspraak]:
+        rows = list(self.nota.monitoringafspraken.all())
+        indicators = {i.pk: i for a in self.acties for i in a.indicators.all()} if any(
+            r.indicator_id for r in rows
+        ) else {}
+        for row in rows:  # the indicator with its action's code, read from the loaded tree
+            if row.indicator_id in indicators:
+                row.indicator = indicators[row.indicator_id]
+        return rows
+
+    @cached_property
+    def reflectiemomenten(self) -> list[GeplandReflectiemoment]:
+        return list(self.nota.reflectiemomenten.all())
+
+    @cached_property
+    def rollen(self) -> list[RoleAssignment]:
+        return list(self.nota.netwerk.role_assignments.select_related("partner"))
 
     @cached_property
     def deelnemers(self):

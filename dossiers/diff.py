@@ -13,6 +13,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from netwerken.models import Beheerrol
+
 from .document import budget_table
 from .models import Section
 from .templatetags.dossier_tags import format_euro
@@ -161,8 +163,55 @@ def compare(old: dict, new: dict) -> list[SectionDiff]:
         [("contact", _("Contact"))],
     )
 
+    sections[Section.SAMENWERKING].changes = _samenwerking(old, new)
     sections[Section.BEGROTING].changes, sections[Section.BEGROTING].totals = _budget(old, new)
     return list(sections.values())
+
+
+def _samenwerking(old_doc, new_doc):
+    """The agreements' texts word by word; bodies, roles, monitoring lines and reflection moments
+    matched by what identifies them (they have no key). Version 1 documents have none of it."""
+    from .models import Samenwerking
+    from .richtext import plain_text
+
+    names = {p["key"]: p["name"] for p in [*old_doc.get("partners", []), *new_doc.get("partners", [])]}
+    old, new = old_doc.get("samenwerking") or {}, new_doc.get("samenwerking") or {}
+    ot, nt = old.get("texts") or {}, new.get("texts") or {}
+    details = _text_changes(
+        [(str(label), plain_text(ot.get(name, "")), plain_text(nt.get(name, "")))
+         for name, label, _help in Samenwerking.TEXTS]
+    )
+    changes = [Change("changed", _("Cooperation agreements"), details)] if details else []
+    named = lambda bodies: [  # noqa: E731
+        {**b, "partners": sorted(names.get(k, k) for k in b.get("partners", []))} for b in bodies
+    ]
+    changes += _compare_items(
+        _keyed(named(old.get("overlegorganen", [])), "name"),
+        _keyed(named(new.get("overlegorganen", [])), "name"),
+        lambda b: _("Consultation body “%(name)s”") % {"name": b["name"]},
+        [("purpose", _("Purpose")), ("partners", _("Partners")), ("people", _("Other people")),
+         ("per_year", _("Meetings a year"))],
+    )
+    roles = dict(Beheerrol.choices)
+    role = lambda r: f"{roles.get(r['role'], r['role'])}: {r['person_name']}"  # noqa: E731
+    old_roles, new_roles = {role(r) for r in old.get("rollen", [])}, {role(r) for r in new.get("rollen", [])}
+    changes += [Change("added", _("Network role – %(item)s") % {"item": r}) for r in sorted(new_roles - old_roles)]
+    changes += [Change("removed", _("Network role – %(item)s") % {"item": r}) for r in sorted(old_roles - new_roles)]
+    measured = lambda m: " · ".join(x for x in [m.get("actie"), m.get("indicator"), m.get("measure")] if x)  # noqa: E731
+    changes += _compare_items(
+        _keyed([{**m, "what": measured(m)} for m in old.get("monitoring", [])], "what"),
+        _keyed([{**m, "what": measured(m)} for m in new.get("monitoring", [])], "what"),
+        lambda m: _("Monitoring: %(what)s") % {"what": m["what"]},
+        [("moment", _("When")), ("by_whom", _("By whom"))],
+    )
+    changes += _compare_items(
+        _keyed(old.get("reflectiemomenten", []), "year", "moment"),
+        _keyed(new.get("reflectiemomenten", []), "year", "moment"),
+        lambda m: _("Reflection moment: %(moment)s (%(year)s)") % {
+            "moment": m["moment"], "year": m["year"] or _("every year")},
+        [("participants", _("Who takes part"))],
+    )
+    return changes
 
 
 def _budget(old, new):

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 import phonenumbers
 
-from netwerken.models import Partner
+from netwerken.models import Beheerrol, Partner
 
-from .models import Begrotingspost, Visie
+from .models import Begrotingspost, Samenwerking, Visie
 from .vocab import Doelgroep, Drempel, Inspraak
 
 EXPENSE = Begrotingspost.Kind.UITGAVE
@@ -74,6 +74,8 @@ def prepare(document: dict) -> dict:
             (str(label), visie["questions"].get(name, "")) for name, label in Visie.QUESTIONS
         ]
 
+    document["samenwerking"] = prepare_samenwerking(document.get("samenwerking"), partners)
+
     from analyses.document import prepare_analyse
 
     document["omgevingsanalyse"] = prepare_analyse(document.get("omgevingsanalyse"), gemeenten)
@@ -83,6 +85,40 @@ def prepare(document: dict) -> dict:
         "acties": acties,
         "plan": _plan(document, acties),
         "budget": budget_table(document.get("begroting") or {"years": [], "lines": []}, acties),
+    }
+
+
+def prepare_samenwerking(part: dict | None, partners: dict) -> dict | None:
+    """The cooperation agreements with labels and names; None in documents without them."""
+    if not part:
+        return None
+    texts = part.get("texts", {})
+    labels = {value: str(label) for value, label in Beheerrol.choices}
+
+    def partner_label(key):
+        p = partners.get(key)
+        if p is None:
+            return ""
+        return f"{p['name']} ({p['gemeente_name']})" if p.get("gemeente_name") else p["name"]
+
+    return {
+        **part,
+        "text_rows": [(str(label), texts.get(name, "")) for name, label, _help in Samenwerking.TEXTS],
+        "bodies": [
+            {**body, "members": [partner_label(k) for k in body.get("partners", []) if k in partners]}
+            for body in part.get("overlegorganen", [])
+        ],
+        "roles": [
+            {
+                "label": label,
+                "people": [
+                    r["person_name"] + (f" ({partners[r['partner']]['name']})" if r.get("partner") in partners else "")
+                    for r in part.get("rollen", [])
+                    if r["role"] == value
+                ],
+            }
+            for value, label in labels.items()
+        ],
     }
 
 

@@ -55,6 +55,7 @@ def _build(doc: dict, draft: bool) -> bytes:
     _visie(word, doc)
     _doelen(word, doc)
     _partners(word, doc)
+    _samenwerking(word, doc)
     word.add_page_break()
     word.add_paragraph(_("Part 2: business part")).runs[0].bold = True
     _begroting(word, doc)
@@ -143,15 +144,16 @@ def _cover(word, doc, draft):
     word.add_page_break()
 
 
-def _richtext(word, html):
-    """Headings, paragraphs, lists, bold, italic and links, as Word paragraphs."""
+def _richtext(word, html, heading_level=2):
+    """Headings, paragraphs, lists, bold, italic and links, as Word paragraphs. The text's own
+    headings come one level below the heading it is placed under."""
     if not html:
         return
     root = lxml_html.fragment_fromstring(html, create_parent="div")
     for block in root:
         tag = block.tag
-        if tag in {"h3", "h4"}:  # under the chapter's heading, so one level below it
-            _heading(word, block.text_content(), 2)
+        if tag in {"h3", "h4"}:
+            _heading(word, block.text_content(), heading_level)
         elif tag in {"ul", "ol"}:
             style = "List Bullet" if tag == "ul" else "List Number"
             for item in block.iter("li"):
@@ -380,6 +382,57 @@ def _partners(word, doc):
                 (_("Confirmation"), _confirmation(partner.get("confirmation"))),
             ],
         )
+
+
+def _samenwerking(word, doc):
+    """The same order and labels as templates/dossiers/pdf/_samenwerking.html."""
+    _heading(word, "5b. " + _("Cooperation agreements"), 1)
+    part = doc.get("samenwerking")
+    if not part:
+        _empty(word)
+        return
+    _heading(word, _("Consultation bodies"), 2)
+    if part["bodies"]:
+        _table(
+            word,
+            [_("Name"), _("Purpose"), _("Members"), _("Meetings a year")],
+            [
+                (b["name"], b["purpose"] or "–",
+                 "; ".join(x for x in [", ".join(b["members"]), b["people"]] if x), b["per_year"])
+                for b in part["bodies"]
+            ],
+        )
+        word.add_paragraph()
+    else:
+        _empty(word)
+    _heading(word, _("Network roles"), 2)
+    _facts(word, [(capfirst(r["label"]), ", ".join(r["people"]) or "–") for r in part["roles"]])
+    for label, html in part["text_rows"]:
+        _heading(word, label, 2)
+        if html:
+            _richtext(word, html, heading_level=3)
+        else:
+            _empty(word)
+    _heading(word, _("Monitoring plan"), 2)
+    if part["monitoring"]:
+        what = lambda m: "\n".join(  # noqa: E731
+            x for x in [f"{m['actie']} · {m['indicator']}" if m["actie"] else "", m["measure"]] if x
+        )
+        _table(
+            word,
+            [_("What is measured"), _("When"), _("By whom")],
+            [(what(m), m["moment"], m["by_whom"]) for m in part["monitoring"]],
+        )
+        word.add_paragraph()
+    else:
+        _empty(word)
+    _heading(word, _("Reflection moments"), 2)
+    for m in part["reflectiemomenten"]:
+        when = m["year"] or _("Every year")
+        extra = f" ({m['participants']})" if m["participants"] else ""
+        word.add_paragraph(f"{when}: {m['moment']}{extra}", style="List Bullet")
+    if not part["reflectiemomenten"]:
+        _empty(word)
 
 
 def _confirmation(confirmation) -> str:

@@ -33,7 +33,8 @@ from .models import (
     StrategischeDoelstelling,
     Visie,
 )
-from .snapshot import FORMAT, FORMAT_VERSION, build_snapshot
+from .exchange_samenwerking import check_samenwerking, import_samenwerking
+from .snapshot import FORMAT, FORMAT_VERSION, READABLE_VERSIONS, build_snapshot
 from .vocab import Doelgroep, Drempel, Inspraak
 
 
@@ -161,7 +162,7 @@ def validate_document(document, *, ronde=None, netwerk=None):
     doc = c.mapping(document, "$")
     if doc.get("format") != FORMAT:
         c.fail("$.format", _("this is not an afsprakennota document"))
-    if doc.get("format_version") != FORMAT_VERSION:
+    if doc.get("format_version") not in READABLE_VERSIONS:
         c.fail("$.format_version", _("version %(v)s is not supported (expected %(e)s)") % {
             "v": doc.get("format_version"), "e": FORMAT_VERSION})
     if c.problems:
@@ -238,6 +239,7 @@ def validate_document(document, *, ronde=None, netwerk=None):
                 c.text(questions, name, "$.visie.questions", max_length=bounds.TEXT)
 
     actions = 0
+    indicators = set()  # (action code, indicator name) the monitoring plan may refer to
     sds = c.listing(doc.get("doelstellingen", []), "$.doelstellingen", bounds.STRATEGIC_OBJECTIVES)
     for i, sd in enumerate(sds):
         sd_path = f"$.doelstellingen[{i}]"
@@ -253,7 +255,11 @@ def validate_document(document, *, ronde=None, netwerk=None):
             acties = c.listing(od.get("acties", []), f"{od_path}.acties", bounds.ACTIONS_PER_OPERATIONAL)
             actions += len(acties)
             for k, a in enumerate(acties):
-                _check_actie(c, c.mapping(a, f"{od_path}.acties[{k}]"), f"{od_path}.acties[{k}]", years, partner_keys)
+                a = c.mapping(a, f"{od_path}.acties[{k}]")
+                _check_actie(c, a, f"{od_path}.acties[{k}]", years, partner_keys)
+                code = f"A{i + 1}.{j + 1}.{k + 1}"  # what the action's code will be once imported
+                listed = a.get("indicators") if isinstance(a.get("indicators"), list) else []
+                indicators |= {(code, i.get("name")) for i in listed if isinstance(i, dict)}
     if actions > bounds.ACTIONS:
         c.fail("$.doelstellingen", _("at most %(limit)s actions in a dossier (this one has %(count)s)") % {
             "limit": count(bounds.ACTIONS), "count": count(actions)})
@@ -280,6 +286,8 @@ def validate_document(document, *, ronde=None, netwerk=None):
                 c.fail(f"{path}.amounts.{year}", _("year outside the subsidy period"))
             c.money(amount, f"{path}.amounts.{year}")
 
+    if doc.get("samenwerking") is not None:
+        check_samenwerking(c, c.mapping(doc["samenwerking"], "$.samenwerking"), years, partner_keys, indicators)
     validate_analyse(c, doc.get("omgevingsanalyse"), "$.omgevingsanalyse", nis_codes=nis_codes)
     return c.problems, ronde
 
@@ -323,7 +331,8 @@ def import_document(document, *, ronde=None, netwerk=None, user=None) -> Afsprak
         raise ImportRefused(problems)
     doc = document
     gemeenten = {g.nis_code: g for g in Gemeente.objects.filter(nis_code__in=[x["nis_code"] for x in doc["gemeenten"]])}
-    if netwerk is None:
+    new_network = netwerk is None
+    if new_network:
         netwerk = Netwerk.objects.create(**{k: doc["netwerk"][k] for k in ("name", "igs_name", "referentieregio")})
     for g in doc["gemeenten"]:
         contact = g.get("contact", {})
@@ -373,6 +382,8 @@ def import_document(document, *, ronde=None, netwerk=None, user=None) -> Afsprak
             Begrotingsbedrag(post=post, year=int(year), amount=Decimal(amount))
             for year, amount in line.get("amounts", {}).items()
         )
+    if doc.get("samenwerking"):
+        import_samenwerking(nota, doc["samenwerking"], partners, with_roles=new_network)
     import_analyse(nota, doc.get("omgevingsanalyse"))
     return nota
 
@@ -436,6 +447,12 @@ def for_round(document: dict, ronde: Indienronde) -> dict:
                 a["costs"] = {y: v for y, v in a["costs"].items() if int(y) in years}
     for line in (doc.get("begroting") or {}).get("lines", []):
         line["amounts"] = {y: v for y, v in line["amounts"].items() if int(y) in years}
+    if doc.get("samenwerking"):
+        moments = doc["samenwerking"].get("reflectiemomenten", [])
+        doc["samenwerking"]["reflectiemomenten"] = [
+            m for m in moments if m.get("year") is None or m["year"] in years
+        ]
+    doc["format_version"] = FORMAT_VERSION
     return doc
 
 

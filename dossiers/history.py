@@ -14,7 +14,11 @@ from .models import (
     Afsprakennota,
     Begrotingsbedrag,
     Begrotingspost,
+    Monitoringafspraak,
     OperationeleDoelstelling,
+    Overlegorgaan,
+    GeplandReflectiemoment,
+    Samenwerking,
     StrategischeDoelstelling,
     Visie,
 )
@@ -71,6 +75,14 @@ def _sources(nota: Afsprakennota):
             Begrotingsbedrag.history.filter(post__nota=nota),
             lambda r: f"{r.year}",
         ),
+        (Samenwerking, Samenwerking.history.filter(nota=nota), lambda r: _("Cooperation agreements")),
+        (Overlegorgaan, Overlegorgaan.history.filter(nota=nota), lambda r: r.name),
+        (
+            Monitoringafspraak,
+            Monitoringafspraak.history.filter(nota=nota),
+            lambda r: r.measure or r.moment,
+        ),
+        (GeplandReflectiemoment, GeplandReflectiemoment.history.filter(nota=nota), lambda r: r.moment),
         (Partner, Partner.history.filter(netwerk=netwerk), lambda r: r.name),
         (
             DeelnemendeGemeente,

@@ -18,7 +18,9 @@ from .checklist import DossierData
 from .richtext import plain_text
 
 FORMAT = "afsprakennota"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Versions an import still reads: version 1 had no cooperation agreements (samenwerking).
+READABLE_VERSIONS = (1, 2)
 
 
 def money(value) -> str:
@@ -60,6 +62,7 @@ def _build(nota, data: DossierData) -> dict:
         "gemeenten": [_gemeente(d) for d in data.deelnemers],
         "partners": [_partner(p, data) for p in data.partners],
         "visie": _visie(data.visie),
+        "samenwerking": _samenwerking(data),
         "doelstellingen": [_sd(sd) for sd in data.doelen],
         "begroting": _begroting(data),
         "omgevingsanalyse": _omgevingsanalyse(data),
@@ -126,6 +129,55 @@ def _visie(visie) -> dict | None:
         "vorm_motivation": visie.vorm_motivation,
         "questions": {name: getattr(visie, name) for name, _label in Visie.QUESTIONS},
         "inspraak": visie.inspraak,
+    }
+
+
+def _samenwerking(data) -> dict | None:
+    """The cooperation agreements, or None while nothing of them is written."""
+    from .models import Samenwerking
+
+    agreements = data.samenwerking
+    if not (agreements or data.overlegorganen or data.monitoringafspraken or data.reflectiemomenten):
+        return None
+    return {
+        "texts": {
+            name: getattr(agreements, name) if agreements else ""
+            for name, _label, _help in Samenwerking.TEXTS
+        },
+        "overlegorganen": [
+            {
+                "name": body.name,
+                "purpose": body.purpose,
+                "partners": sorted(partner_key(p.pk) for p in body.partners.all()),
+                "people": body.people,
+                "per_year": body.per_year,
+            }
+            for body in data.overlegorganen
+        ],
+        "rollen": [
+            {
+                "role": r.role,
+                "person_name": r.person_name,
+                "partner": partner_key(r.partner_id) if r.partner_id else None,
+            }
+            for r in data.rollen
+        ],
+        "monitoring": [_monitoring(row) for row in data.monitoringafspraken],
+        "reflectiemomenten": [
+            {"moment": m.moment, "year": m.year, "participants": m.participants}
+            for m in data.reflectiemomenten
+        ],
+    }
+
+
+def _monitoring(row) -> dict:
+    indicator = row.indicator if row.indicator_id else None
+    return {
+        "actie": indicator.actie.code if indicator else None,
+        "indicator": indicator.name if indicator else None,
+        "measure": row.measure,
+        "moment": row.moment,
+        "by_whom": row.by_whom,
     }
 
 

@@ -74,4 +74,5 @@ urlpatterns = [
     path("", include("dossiers.urls_zelfscan")),
     path("", include("dossiers.urls_ronde")),
     path("", include("dossiers.urls_opvolging")),
+    path("", include("dossiers.urls_samenwerking")),
 ]

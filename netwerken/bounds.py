@@ -53,3 +53,9 @@ INDICATORS_PER_ACTION = 20
 BUDGET_LINES = 200
 ANALYSIS_INDICATORS = 100
 ANALYSIS_ITEMS = 200  # SWOT items, thresholds, kansengroepen, surveys, each
+
+# --- The cooperation agreements (samenwerkingsafspraken). ---
+CONSULTATION_BODIES = 30  # overlegorganen of one network
+MONITORING_ROWS = 200  # lines of the monitoring plan
+REFLECTION_MOMENTS = 60  # planned reflection moments
+MEETINGS_PER_YEAR = 52  # how often a consultation body meets, at most weekly

@@ -130,6 +130,48 @@ def make_ready(nota):
     return nota
 
 
+def add_samenwerking(nota):
+    """Cooperation agreements with a body across two municipalities, a monitoring line on an
+    action's indicator and a reflection moment every year: every samenwerking rule passes."""
+    from dossiers.models import (
+        Actie,
+        ActieIndicator,
+        Monitoringafspraak,
+        Overlegorgaan,
+        GeplandReflectiemoment,
+        Samenwerking,
+    )
+    from netwerken.models import RoleAssignment
+
+    netwerk = nota.netwerk
+    Samenwerking.objects.update_or_create(
+        nota=nota,
+        defaults={
+            "besluitvorming": "<p>De stuurgroep beslist bij consensus; de coördinator heeft mandaat tot 2.500 euro.</p>",
+            "communicatie_intern": "<p>Een nieuwsbrief per maand.</p>",
+            "communicatie_extern": "<p>UiT-kalender en toeleiders.</p>",
+            "monitoring": "<p>We volgen het bereik per werkjaar.</p>",
+            "participatie": "<p>Twee ervaringsdeskundigen zetelen in de stuurgroep.</p>",
+            "duurzaamheid": "<p>De gemeenten nemen de werking op in hun meerjarenplan.</p>",
+        },
+    )
+    body = Overlegorgaan.objects.create(
+        nota=nota, name="Stuurgroep Samen Uit", purpose="Sturen en beslissen.", per_year=4,
+        people="Twee ervaringsdeskundigen",
+    )
+    body.partners.set([p for p in netwerk.partners.filter(kind="cultuurdienst")])
+    RoleAssignment.objects.get_or_create(
+        netwerk=netwerk, role="operator", person_name="Els Peeters",
+        defaults={"partner": netwerk.partners.filter(kind="cultuurdienst").first()},
+    )
+    actie = Actie.objects.filter(nota=nota).order_by("pk").first()
+    indicator = ActieIndicator.objects.create(actie=actie, name="Deelnemers met kansentarief", target="200")
+    Monitoringafspraak.objects.create(nota=nota, indicator=indicator, moment="Elk jaar in december", by_whom="De coördinator")
+    Monitoringafspraak.objects.create(nota=nota, measure="Tevredenheid van de partners", moment="Juni 2029", by_whom="Stuurgroep")
+    GeplandReflectiemoment.objects.create(nota=nota, moment="Eind juni", participants="Stuurgroep en De Klink")
+    return nota
+
+
 # --- Omgevingsanalyse (analyses app) ---
 
 

@@ -25,3 +25,9 @@ from .opvolging import (  # noqa: F401,E402
     Reflectiemoment,
     Werkjaar,
 )
+from .samenwerking import (  # noqa: F401,E402
+    GeplandReflectiemoment,
+    Monitoringafspraak,
+    Overlegorgaan,
+    Samenwerking,
+)

@@ -17,6 +17,7 @@ class Section(models.TextChoices):
     VISIE = "visie", _("Vision")
     DOELSTELLINGEN = "doelstellingen", _("Objectives and actions")
     PARTNERS = "partners", _("Partners and involvement")
+    SAMENWERKING = "samenwerking", _("Cooperation agreements")
     BEGROTING = "begroting", _("Multi-year budget")
     GEMEENTEN = "gemeenten", _("Participating municipalities")
 
@@ -27,6 +28,7 @@ SECTION_NUMBERS = {
     Section.VISIE: "2",
     Section.DOELSTELLINGEN: "3-4",
     Section.PARTNERS: "5",
+    Section.SAMENWERKING: "5b",  # the toolbox's advice, not one of the decree's items
     Section.BEGROTING: "6",
     Section.GEMEENTEN: "7",
 }

@@ -12,7 +12,7 @@ from dossiers.models import (
     OperationeleDoelstelling,
     StrategischeDoelstelling,
 )
-from tests.factories import make_ready
+from tests.factories import add_samenwerking, make_ready
 
 
 @pytest.fixture
@@ -30,4 +30,5 @@ def full_nota(nota_a):
     for year in nota_a.ronde.years:
         Begrotingsbedrag.objects.create(post=personeel, year=year, amount=Decimal("45000"))
         Begrotingsbedrag.objects.create(post=subsidie, year=year, amount=Decimal("40000"))
+    add_samenwerking(nota_a)
     return nota_a

@@ -197,7 +197,16 @@ def test_the_import_accepts_texts_and_lists_at_their_limits(full_nota):
     actie["description"] = "y" * bounds.DESCRIPTION
     actie["indicators"] = [{"name": f"n{i}", "target": "1"} for i in range(bounds.INDICATORS_PER_ACTION)]
     document["visie"]["text"] = "<p><strong>" + "z" * bounds.LONG_TEXT + "</strong></p>"
+    agreements = document["samenwerking"]
+    agreements["monitoring"][0]["indicator"] = "n0"  # the action's indicators were replaced above
+    agreements["texts"]["monitoring"] = "<p>" + "m" * bounds.DESCRIPTION + "</p>"
+    agreements["overlegorganen"] = [
+        {"name": f"{i:03}" + "o" * (bounds.NAME - 3), "per_year": bounds.MEETINGS_PER_YEAR, "partners": []}
+        for i in range(bounds.CONSULTATION_BODIES)
+    ]
     nota = import_document(document)
+    assert nota.overlegorganen.count() == bounds.CONSULTATION_BODIES
+    assert nota.monitoringafspraken.filter(indicator__name="n0").exists()
     stored = Actie.objects.get(nota=nota, title="x" * bounds.TITLE)
     assert len(stored.description) == bounds.DESCRIPTION and stored.indicators.count() == 20
     assert len(Visie.objects.get(nota=nota).text) > bounds.LONG_TEXT  # the markup is not counted

@@ -114,13 +114,17 @@ def test_the_word_document_has_the_same_structure(full_nota):
         "3. Strategische en operationele doelstellingen",
         "4. Acties",
         "5. Partners en betrokkenheid",
+        "5b. Samenwerkingsafspraken",
         "6. Meerjarenbegroting",
         "7. Deelnemende gemeenten",
     ]
     text = "\n".join(p.text for p in word.paragraphs)
     assert "A2.1.1 Vakantiekamp voor gezinnen" in text
+    assert "mandaat tot 2.500 euro" in text and "Elk jaar: Eind juni (Stuurgroep en De Klink)" in text
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert "270.000,00" in cells and "-30.000,00" in cells
+    assert "Stuurgroep Samen Uit" in cells and "A1.1.1 · Deelnemers met kansentarief" in cells
+    assert "Els Peeters (cultuurdienst Sint-Niklaas)" in cells
 
 
 def test_problems_in_the_analysis_are_listed_by_place(full_nota):
@@ -195,3 +199,58 @@ def test_the_word_document_holds_the_analysis(full_nota):
         assert ind["name"] in text
     assert analyse["swot"][0]["text"] in [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert analyse["bevragingen"][0]["description"] in text
+
+
+def test_the_cooperation_agreements_go_out_and_come_back(full_nota):  # noqa: F811
+    exported = json.loads(export_json(full_nota))
+    assert exported["format_version"] == 2
+    part = exported["samenwerking"]
+    assert part["overlegorganen"][0]["name"] == "Stuurgroep Samen Uit"
+    assert len(part["overlegorganen"][0]["partners"]) == 2
+    assert part["monitoring"][0]["actie"] == "A1.1.1"
+    assert part["monitoring"][0]["indicator"] == "Deelnemers met kansentarief"
+    assert part["rollen"][0]["person_name"] == "Els Peeters"
+    Netwerk.objects.all().delete()
+    imported = import_document(exported)
+    again = build_snapshot(imported)
+    assert normalised(again)["samenwerking"] == normalised(exported)["samenwerking"]
+    assert imported.monitoringafspraken.filter(indicator__name="Deelnemers met kansentarief").exists()
+
+
+def test_a_version_1_document_still_imports(full_nota):  # noqa: F811
+    document = json.loads(export_json(full_nota))
+    document["format_version"] = 1
+    del document["samenwerking"]  # version 1 knew no cooperation agreements
+    Netwerk.objects.all().delete()
+    imported = import_document(document)
+    assert imported.strategische_doelstellingen.count() == 2
+    assert not imported.overlegorganen.exists()
+    assert build_snapshot(imported)["samenwerking"] is None
+
+
+def test_problems_in_the_agreements_are_listed_by_place(full_nota):  # noqa: F811
+    document = json.loads(export_json(full_nota))
+    Netwerk.objects.all().delete()
+    part = document["samenwerking"]
+    part["overlegorganen"][0]["per_year"] = 0
+    part["overlegorganen"][0]["partners"] = ["p-onbekend"]
+    part["monitoring"][0]["actie"] = "A9.9.9"
+    part["reflectiemomenten"][0]["year"] = 2040
+    part["texts"]["iets"] = "<p>?</p>"
+    with pytest.raises(ImportRefused) as refused:
+        import_document(document)
+    places = {p.path for p in refused.value.problems}
+    assert places >= {
+        "$.samenwerking.overlegorganen[0].per_year",
+        "$.samenwerking.overlegorganen[0].partners",
+        "$.samenwerking.monitoring[0].indicator",
+        "$.samenwerking.reflectiemomenten[0].year",
+        "$.samenwerking.texts.iets",
+    }
+    assert not Afsprakennota.objects.exists()
+
+
+def test_unknown_versions_are_refused(db):
+    with pytest.raises(ImportRefused) as refused:
+        import_document({"format": "afsprakennota", "format_version": 3})
+    assert refused.value.problems[0].path == "$.format_version"

@@ -178,3 +178,29 @@ def test_export_pdf_command_writes_a_draft_and_a_submitted_version(full_nota, co
     assert "pagina's" in out.getvalue()
     with pytest.raises(CommandError, match="Versie 7"):
         call_command("export_pdf", str(full_nota.pk), "--versie", "7", stdout=out)
+
+
+def test_the_pdf_holds_the_cooperation_agreements(full_nota, tmp_path):
+    pdf, pages, *_ = render_pdf(build_snapshot(full_nota), draft=True)
+    (tmp_path / "samenwerking.pdf").write_bytes(pdf)
+    text = squash(pdf_text(pdf))
+    heading = "5b. Samenwerkingsafspraken"
+    agreements = text.index(heading, text.index(heading) + 1)  # the chapter, after the contents
+    assert text.rindex("5. Partners en betrokkenheid") < agreements < text.rindex("6. Meerjarenbegroting")
+    chapter = text[agreements:text.rindex("6. Meerjarenbegroting")]
+    for expected in [
+        "Overlegorganen", "Stuurgroep Samen Uit", "cultuurdienst Temse (Temse)", "Twee ervaringsdeskundigen",
+        "Netwerkrollen", "Els Peeters", "Besluitvorming en mandaten", "mandaat tot 2.500 euro",
+        "Structurele participatie van mensen in armoede", "Na de subsidieperiode", "Monitoringplan",
+        "A1.1.1 · Deelnemers met kansentarief", "Elk jaar in december", "Reflectiemomenten", "Elk jaar: Eind juni",
+    ]:
+        assert expected in chapter, expected
+
+
+def test_an_old_version_without_agreements_still_renders(full_nota):
+    document = build_snapshot(full_nota)
+    document["format_version"] = 1
+    del document["samenwerking"]
+    pdf, *_ = render_pdf(document, draft=False, version_number=1)
+    text = squash(pdf_text(pdf))
+    assert "5b. Samenwerkingsafspraken" in text and "nog niet ingevuld" in text

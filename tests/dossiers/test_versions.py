@@ -71,3 +71,44 @@ def test_the_analysis_diff_names_what_changed(nota_a):
     threshold = next(c for c in changes if c.label.startswith("Drempel:"))
     assert threshold.details[0][0] == "Gemeenten" and "<del>" in str(threshold.details[0][1])
     assert len(changes) == 4  # the unchanged parts, and the charts drawn anew, are no change
+
+
+def test_the_diff_shows_what_changed_in_the_cooperation_agreements(coordinator_client, coordinator_a, nota_a):
+    from dossiers.models import Overlegorgaan, GeplandReflectiemoment, Samenwerking
+    from tests.factories import add_samenwerking
+
+    make_ready(nota_a)
+    add_samenwerking(nota_a)
+    dossier_freeze(nota=nota_a, user=coordinator_a)
+    agreements = Samenwerking.objects.get(nota=nota_a)
+    agreements.duurzaamheid = "<p>De gemeenten nemen de werking samen op in hun meerjarenplan.</p>"
+    agreements.save()
+    body = Overlegorgaan.objects.get(nota=nota_a)
+    body.per_year = 6
+    body.save()
+    GeplandReflectiemoment.objects.create(nota=nota_a, moment="Startdag", year=2028)
+    dossier_freeze(nota=nota_a, user=coordinator_a)
+    page = coordinator_client.get(f"/dossiers/{nota_a.pk}/versies/2/verschillen/")
+    assert page.status_code == 200
+    changes = {p.section: p for p in page.context["diff"]}["samenwerking"].changes
+    assert [(c.kind, c.label) for c in changes] == [
+        ("changed", "Samenwerkingsafspraken"),
+        ("changed", "Overlegorgaan ‘Stuurgroep Samen Uit’"),
+        ("added", "Reflectiemoment: Startdag (2028)"),
+    ]
+    assert "werking <ins>samen </ins>op" in page.text
+    version = coordinator_client.get(f"/dossiers/{nota_a.pk}/versies/2/")
+    assert "Stuurgroep Samen Uit" in version.text and "6 vergaderingen per jaar" in version.text
+
+
+def test_the_diff_from_a_version_1_document(nota_a):
+    from dossiers.snapshot import build_snapshot
+    from tests.factories import add_samenwerking
+
+    make_ready(nota_a)
+    old = build_snapshot(nota_a)
+    old["format_version"] = 1
+    del old["samenwerking"]
+    add_samenwerking(nota_a)
+    changes = {p.section: p for p in compare(old, build_snapshot(nota_a))}["samenwerking"].changes
+    assert ("added", "Overlegorgaan ‘Stuurgroep Samen Uit’") in [(c.kind, c.label) for c in changes]
