@@ -20,6 +20,10 @@ from .models import (
     ActieKost,
     Afsprakennota,
     Begrotingspost,
+    GeplandReflectiemoment,
+    Monitoringafspraak,
+    Overlegorgaan,
+    Samenwerking,
     OperationeleDoelstelling,
     PartnerConfirmation,
     RequiredPartner,
@@ -46,6 +50,15 @@ def bulk_dossier_data(notas: list[Afsprakennota]) -> dict[int, DossierData]:
     netwerk_ids = {n.netwerk_id for n in notas}
 
     visies = {v.nota_id: v for v in Visie.objects.filter(nota__in=pks)}
+    samenwerkingen = {s.nota_id: s for s in Samenwerking.objects.filter(nota__in=pks)}
+    organen = _grouped(
+        Overlegorgaan.objects.filter(nota__in=pks).prefetch_related(
+            Prefetch("partners", queryset=Partner.objects.select_related("gemeente"))
+        ),
+        lambda o: o.nota_id,
+    )
+    monitoring = _grouped(Monitoringafspraak.objects.filter(nota__in=pks), lambda m: m.nota_id)
+    momenten = _grouped(GeplandReflectiemoment.objects.filter(nota__in=pks), lambda m: m.nota_id)
     deelnemers = _grouped(
         DeelnemendeGemeente.objects.filter(netwerk__in=netwerk_ids).select_related("gemeente"),
         lambda d: d.netwerk_id,
@@ -106,8 +119,23 @@ def bulk_dossier_data(notas: list[Afsprakennota]) -> dict[int, DossierData]:
                 od.sd = sd
                 for actie in od.acties.all():
                     actie.od = od
+        indicators = {
+            i.pk: i
+            for sd in tree
+            for od in sd.operationele_doelstellingen.all()
+            for actie in od.acties.all()
+            for i in actie.indicators.all()
+        }
+        rows = monitoring.get(nota.pk, [])
+        for row in rows:  # as DossierData.monitoringafspraken does
+            if row.indicator_id in indicators:
+                row.indicator = indicators[row.indicator_id]
         loaded = {
             "visie": visies.get(nota.pk),
+            "samenwerking": samenwerkingen.get(nota.pk),
+            "overlegorganen": organen.get(nota.pk, []),
+            "monitoringafspraken": rows,
+            "reflectiemomenten": momenten.get(nota.pk, []),
             "deelnemers": deelnemers.get(nota.netwerk_id, []),
             "partners": partners.get(nota.netwerk_id, []),
             "required_partners": required.get(nota.ronde_id, []),
