@@ -35,7 +35,7 @@ def test_reviewer_remembers_and_approves(page, live_server, login):
     page.get_by_role("link", name="Vergelijking van de netwerken").click()
     page.wait_for_load_state("load")
     axe_check(page)
-    expect(page.locator("#vergelijking tbody tr")).to_have_count(2)
+    expect(page.locator("#vergelijking tbody tr")).to_have_count(3)  # the three demo networks
     page.get_by_role("link", name="Overzicht van de ronde").click()
     page.wait_for_load_state("load")
     axe_check(page)
