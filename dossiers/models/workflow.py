@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from netwerken import bounds
 from netwerken.fields import BoundedTextField
 
-from ..workflow import Status
+from ..states import Status
 from .nota import Afsprakennota, Section
 
 
