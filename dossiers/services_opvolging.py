@@ -25,7 +25,7 @@ from .models import (
     IndicatorMeting,
     Werkjaar,
 )
-from .workflow import Status
+from .states import Status
 
 
 def has_follow_up(nota: Afsprakennota) -> bool:

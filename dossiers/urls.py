@@ -74,5 +74,6 @@ urlpatterns = [
     path("", include("dossiers.urls_zelfscan")),
     path("", include("dossiers.urls_ronde")),
     path("", include("dossiers.urls_opvolging")),
+    path("", include("dossiers.urls_jaarrapport")),
     path("", include("dossiers.urls_samenwerking")),
 ]

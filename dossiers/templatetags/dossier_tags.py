@@ -1,4 +1,5 @@
 import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
@@ -47,3 +48,12 @@ def headings_under_chapter(html):
     """Rich text's <h3>/<h4> as <h2>/<h3>: placed right under a chapter's <h1>, its headings
     would otherwise skip a level in the PDF's structure. `html` is sanitised rich text."""
     return mark_safe(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{int(m[2]) - 1}", html or ""))
+
+
+@register.filter
+def iso_date(value):
+    """A date kept as text in a frozen document ("2027-06-01"), as a date for the `date` filter."""
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
