@@ -60,7 +60,7 @@ def _cover(word, doc, draft, title):
     _facts(word, [
         (_("IGS"), doc["netwerk"]["igs_name"]),
         (_("Reference region"), doc["netwerk"]["referentieregio"]),
-        (_("Afsprakennota"), f"{ronde['name']} ({ronde['first_year']}-{ronde['last_year']})"),
+        (_("Afsprakennota"), ronde["name"]),
         (_("Working year"), str(doc["year"])),
         (_("Version"), _("draft, not submitted") if draft else _("submitted version")),
         (_("Date"), (doc.get("made_at") or "")[:10] or "–"),

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from .models import ActieKost, ActieOpvolging, Zelfscan
+from .models import ActieKost, ActieOpvolging, Begrotingspost, Zelfscan
 from .models.opvolging import needs_explanation
 from .services_opvolging import metingen, realisaties
 from .snapshot import canonical_json, money
@@ -108,8 +108,9 @@ def _meting(m) -> dict:
 
 
 def _begroting(rows) -> dict:
+    """Expenses first, then income, as in the afsprakennota's budget."""
     lines, totals = [], {}
-    for row in rows:
+    for row in sorted(rows, key=lambda r: r.post.kind != Begrotingspost.Kind.UITGAVE):
         kind = totals.setdefault(row.post.kind, {
             "kind": row.post.kind, "label": str(capfirst(row.post.get_kind_display())),
             "planned": Decimal("0"), "realised": Decimal("0"),

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from netwerken.limits import LimitExceeded, WorkFailed, run_limited
 from netwerken.models import Membership
-from netwerken.permissions import COMMENT, CONFIRM, REVIEW, VIEW, require
+from netwerken.permissions import COMMENT, CONFIRM, EDIT, REVIEW, VIEW, access_for, require
 
 from .access import dossier_for
 from .docx_jaarrapport import build_jaarrapport_docx
@@ -59,7 +59,8 @@ def _jaarrapport_for(user, pk, year, ability=VIEW):
     werkjaar = get_object_or_404(Werkjaar, nota=nota, year=year)
     werkjaar.nota = nota
     jaarrapport = jaarrapport_of(werkjaar)
-    access = dossier_access
+    # The report has its own state: what the dossier's state allows or forbids does not count here.
+    access = access_for(user, nota.netwerk).without(EDIT)
     if access.roles == {Membership.Role.PARTNER} and not jaarrapport.open_for_partners:
         access = access.without(COMMENT, CONFIRM)
     require(access, ability)
@@ -197,7 +198,11 @@ def jaarrapport_version(request, pk, year, number):
     if request.method == "POST" and all(form.is_valid() for _v, _l, form in forms):
         jaarrapport_remarks_save(
             version=version, user=request.user,
-            remarks={value: {f: form.cleaned_data[f] for f in form.Meta.fields} for value, _l, form in forms},
+            remarks={
+                value: {f: form.cleaned_data[f] for f in form.Meta.fields}
+                for value, _l, form in forms
+                if form.has_changed() or form.instance.pk
+            },
         )
         messages.success(request, _("Your remarks have been saved."))
         return redirect(request.path)
