@@ -203,3 +203,31 @@ def test_money_in_the_document_is_text_with_two_decimals(werkjaar):
     lines = build_document(_report(werkjaar))["begroting"]["lines"]
     assert lines[0]["label"] == "Werking" and lines[0]["realised"] == "1250.00"
     assert Decimal(lines[0]["difference"]) == Decimal("250.00") and lines[0]["deviates"]
+
+
+QUERY_COUNTS: dict[str, set] = {}
+
+
+@pytest.mark.parametrize("actions", [1, 12])
+def test_query_counts_do_not_grow_with_the_actions(
+    nota_a, coordinator_a, partner_org_a, coordinator_client, reviewer_client, django_assert_max_num_queries, actions,
+):
+    werkjaar = fill_in(started_year(nota_a, coordinator_a, partner_org_a, actions=actions))
+    scan(nota_a.netwerk, coordinator_a)
+    for row in werkjaar.acties.all():
+        row.partners.add(partner_org_a)
+    report = _report(werkjaar)
+    jaarrapport_transition(jaarrapport=report, name="submit", user=coordinator_a)
+    Comment.objects.create(jaarrapport=report, section="rapport_acties", body="Goed", author=coordinator_a)
+    j = f"/dossiers/{nota_a.pk}/opvolging/2027/jaarrapport/"
+    pages = [
+        (coordinator_client, j), (coordinator_client, j + "versies/1/"), (reviewer_client, j + "versies/1/"),
+        (coordinator_client, j + "stap/open_consultation/"), (reviewer_client, j + "stap/approve/"),
+    ]
+    for client, url in pages:
+        with django_assert_max_num_queries(60) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        QUERY_COUNTS.setdefault((url.replace(str(nota_a.pk), "X"), client is reviewer_client), set()).add(len(captured))
+    if actions == 12:
+        assert all(len(c) == 1 for c in QUERY_COUNTS.values()), QUERY_COUNTS
