@@ -89,13 +89,13 @@ def jaarrapport_pdf_for_version(*, version) -> PdfExport:
     return _version_export(version, jaarrapport=version.jaarrapport, jaarrapport_version=version)
 
 
-def _version_export(version, **owner) -> PdfExport:
-    existing = version.pdf_exports.exclude(state=PdfExport.State.FAILED).first()
+def _version_export(frozen, **owner) -> PdfExport:
+    existing = frozen.pdf_exports.exclude(state=PdfExport.State.FAILED).first()
     if existing:
         return pdf_export_recover(export=existing)
     export = PdfExport.objects.create(
-        content_hash=content_hash(version.snapshot, draft=False),
-        document=version.snapshot,
+        content_hash=content_hash(frozen.snapshot, draft=False),
+        document=frozen.snapshot,
         draft=False,
         heartbeat_at=timezone.now(),
         **owner,
