@@ -8,6 +8,7 @@ import pikepdf
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from pdfua import Validator
 from pypdf import PdfReader
 
 from dossiers.docx_jaarrapport import build_jaarrapport_docx
@@ -19,6 +20,7 @@ from dossiers.services_jaarrapport import jaarrapport_of
 from tests.pdftext import pdf_text, squash
 
 from .jaarrapport_data import fill_in, scan, started_year
+from .test_pdf_ua import _tree
 
 
 @pytest.fixture
@@ -52,32 +54,25 @@ def test_the_pdf_reads_as_the_yearly_report(document):
     assert f"pagina 2 van {pages}" in text and "CONCEPT" in text
 
 
-def test_the_pdf_is_tagged_with_header_scope_and_chart_alt_text(document):
+def test_the_pdf_is_pdf_ua_with_header_scope_and_chart_alt_text(document, tmp_path):
     pdf, *_ = render_pdf(document, draft=False, version_number=1)
     assert "CONCEPT" not in pdf_text(pdf) and "ingediende versie 1" in squash(pdf_text(pdf))
     reader = PdfReader(BytesIO(pdf))
     assert reader.trailer["/Root"]["/Lang"] == "nl-BE"
     assert reader.metadata.title == "Jaarrapport 2027 Netwerk Waasland"
-    with pikepdf.open(BytesIO(pdf)) as doc:
-        headers, figures = [], []
-
-        def walk(node):
-            kind = node.get("/S")
-            if kind == "/TH":
-                headers.append(node)
-            if kind == "/Figure":
-                figures.append(node)
-            kids = node.get("/K")
-            if isinstance(kids, pikepdf.Array):
-                for kid in kids:
-                    if isinstance(kid, pikepdf.Dictionary):
-                        walk(kid)
-            elif isinstance(kids, pikepdf.Dictionary):
-                walk(kids)
-
-        walk(doc.Root.StructTreeRoot)
-        assert headers and all("/Scope" in str(h.get("/A", "")) or h.get("/A") is not None for h in headers)
-        assert any("Scores van 1 tot 5" in str(f.get("/Alt", "")) for f in figures)
+    tree = pikepdf.open(BytesIO(pdf))
+    elements = [element for element, _page in _tree(tree)]
+    headers = [e for e in elements if e.S == "/TH"]
+    assert headers and {str(e.A.Scope) for e in headers} == {"/Column", "/Row"}
+    figures = [str(e.Alt) for e in elements if e.S == "/Figure"]
+    assert len(figures) == 1 and "Scores van 1 tot 5 per domein" in figures[0]
+    levels = [int(str(e.S)[2]) for e in elements if str(e.S) in {"/H1", "/H2", "/H3", "/H4"}]
+    assert all(after <= before + 1 for before, after in zip(levels, levels[1:]))
+    fonts = [o for o in tree.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor"]
+    assert fonts and all("Open-Sans" in str(font.FontName) for font in fonts)
+    path = tmp_path / "jaarrapport.pdf"
+    path.write_bytes(pdf)
+    assert [(f.rule_id, f.message) for f in Validator().validate(str(path)).findings] == []
 
 
 def test_the_word_file_follows_the_pdf(document):
