@@ -6,9 +6,9 @@ Running it again changes nothing: a dossier that has a version is left alone."""
 
 from django.db import transaction
 
-from analyses.demo import seed_analyse
 from netwerken.models import Netwerk, User
 
+from .analyse_demo import seed_analyse
 from . import anchors
 from .demo_begroting import seed_begroting
 from .demo_doelen import seed_doelen

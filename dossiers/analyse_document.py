@@ -3,7 +3,7 @@ instead of NIS codes. Works on the plain document only (see analyses/snapshot.py
 
 from dossiers.vocab import Doelgroep, Drempel
 
-from . import questions
+from . import analyse_questions as questions
 from .models import Bevraging, SwotItem
 
 
