@@ -1,5 +1,5 @@
 """The analysis part of a dossier document, ready to show: labels instead of codes, names
-instead of NIS codes. Works on the plain document only (see analyses/snapshot.py)."""
+instead of NIS codes. Works on the plain document only (see dossiers/analyse_snapshot.py)."""
 
 from dossiers.vocab import Doelgroep, Drempel
 
