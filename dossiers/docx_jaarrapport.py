@@ -132,7 +132,7 @@ def _financien(word, doc):
         for line in begroting["lines"]
     ]
     rows += [
-        [_("Total: %(kind)s") % {"kind": t["label"]}, _money(t["planned"]), _money(t["realised"]), _money(t["difference"]), ""]
+        [t["label"], _money(t["planned"]), _money(t["realised"]), _money(t["difference"]), ""]
         for t in begroting["totals"]
     ]
     _table(

@@ -52,7 +52,8 @@ class JaarrapportRemarkForm(forms.ModelForm):
             "internal_note": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, section_label="", **kwargs):
         super().__init__(*args, **kwargs)
+        self.section_label = section_label
         self.fields["verdict"].required = False
         self.fields["verdict"].choices = JaarrapportRemark.Verdict.choices

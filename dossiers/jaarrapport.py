@@ -111,15 +111,16 @@ def _begroting(rows) -> dict:
     """Expenses first, then income, as in the afsprakennota's budget."""
     lines, totals = [], {}
     for row in sorted(rows, key=lambda r: r.post.kind != Begrotingspost.Kind.UITGAVE):
+        expense = row.post.kind == Begrotingspost.Kind.UITGAVE
         kind = totals.setdefault(row.post.kind, {
-            "kind": row.post.kind, "label": str(capfirst(row.post.get_kind_display())),
+            "kind": row.post.kind, "label": _("Total expenses") if expense else _("Total income"),
             "planned": Decimal("0"), "realised": Decimal("0"),
         })
         kind["planned"] += row.planned
         kind["realised"] += row.amount or Decimal("0")
         lines.append({
             "kind": row.post.kind,
-            "kind_label": str(capfirst(row.post.get_kind_display())),
+            "kind_label": str(row.post.get_kind_display()),
             "label": str(row.post),
             "planned": money(row.planned),
             "realised": _amount(row.amount),

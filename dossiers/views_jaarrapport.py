@@ -188,19 +188,19 @@ def jaarrapport_version(request, pk, year, number):
     if request.method == "POST" and not editing:
         messages.error(request, _("Remarks are written while the yearly report waits for publiq's decision."))
         return redirect(request.path)
-    forms = [
-        (value, label, JaarrapportRemarkForm(
+    forms = {
+        value: JaarrapportRemarkForm(
             request.POST if request.method == "POST" else None, prefix=value,
-            instance=remarks.get(value),
-        ))
+            instance=remarks.get(value), section_label=label,
+        )
         for value, label in RapportSection.choices
-    ]
-    if request.method == "POST" and all(form.is_valid() for _v, _l, form in forms):
+    }
+    if request.method == "POST" and all(form.is_valid() for form in forms.values()):
         jaarrapport_remarks_save(
             version=version, user=request.user,
             remarks={
                 value: {f: form.cleaned_data[f] for f in form.Meta.fields}
-                for value, _l, form in forms
+                for value, form in forms.items()
                 if form.has_changed() or form.instance.pk
             },
         )
@@ -208,7 +208,9 @@ def jaarrapport_version(request, pk, year, number):
         return redirect(request.path)
     context = _context(
         report, dossier_access, access, version=version, doc=version.snapshot,
-        intact=sha256_of(version.snapshot) == version.sha256, remarks=remarks,
+        intact=sha256_of(version.snapshot) == version.sha256,
+        # The network reads publiq's remarks once publiq decided on the version.
+        remarks=remarks if access.can_review or version.decision else {},
         remark_forms=forms if editing else None,
     )
     return render(request, "dossiers/jaarrapport/version.html", context, status=400 if request.method == "POST" else 200)

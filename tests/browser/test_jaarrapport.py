@@ -112,7 +112,7 @@ def test_yearly_report_from_follow_up_to_approval(page, live_server, login):
     axe_check(page)
     page.get_by_role("link", name="Versie 1").click()
     axe_check(page)
-    budget = page.get_by_role("group", name="3. Begroting: gepland en gerealiseerd")
+    budget = page.get_by_role("group", name="Opmerking van publiq bij “Begroting: gepland en gerealiseerd”")
     budget.get_by_label("in orde").check()
     budget.get_by_label("Opmerking voor het netwerk").fill("Het vervoer is goed toegelicht.")
     page.get_by_role("button", name="Opmerkingen bewaren").click()

@@ -147,6 +147,8 @@ def test_the_reviewer_writes_remarks_per_section_and_sends_it_back(werkjaar, url
     assert reviewer_client.post(url + "versies/1/", data).status_code == 302
     remark = JaarrapportRemark.objects.get()
     assert remark.section == "rapport_financien" and remark.verdict == "werkpunt"
+    # the network reads the remarks once publiq decides
+    assert "Licht het vervoer beter toe" not in coordinator_client.get(url + "versies/1/").content.decode()
     # asking for changes needs a summary
     assert reviewer_client.post(url + "stap/request_changes/", {"note": " "}).status_code == 400
     assert reviewer_client.post(url + "stap/request_changes/", {"note": "Zie de begroting"}).status_code == 302
