@@ -251,7 +251,8 @@ def time_jaarrapport_pdf(nota):
     from dossiers.pdf import render_pdf
     from dossiers.services_jaarrapport import jaarrapport_of
 
-    report = jaarrapport_of(Werkjaar.objects.select_related("nota__netwerk", "nota__ronde").get(nota=nota, year=2027))
+    werkjaren = Werkjaar.objects.select_related("nota__netwerk", "nota__ronde")
+    report = jaarrapport_of(werkjaren.get(nota=nota, year=2027))
     start = time.perf_counter()
     document = build_document(report)
     document_seconds = time.perf_counter() - start

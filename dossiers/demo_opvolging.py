@@ -25,8 +25,11 @@ from .services_opvolging import werkjaar_add_rows
 
 YEAR = 2027
 STATUSES = [
-    ActieOpvolging.Status.AFGEROND, ActieOpvolging.Status.AFGEROND, ActieOpvolging.Status.LOPEND,
-    ActieOpvolging.Status.AFGEROND, ActieOpvolging.Status.UITGESTELD,
+    ActieOpvolging.Status.AFGEROND,
+    ActieOpvolging.Status.AFGEROND,
+    ActieOpvolging.Status.LOPEND,
+    ActieOpvolging.Status.AFGEROND,
+    ActieOpvolging.Status.UITGESTELD,
 ]
 DONE = {
     ActieOpvolging.Status.AFGEROND: "Uitgevoerd zoals gepland, met de partners en twee "
@@ -55,7 +58,9 @@ def seed_opvolging(*, nota) -> Werkjaar:
 
 def _acties(werkjaar):
     estimated = dict(
-        ActieKost.objects.filter(actie__nota=werkjaar.nota, year=YEAR).values_list("actie_id", "amount")
+        ActieKost.objects.filter(actie__nota=werkjaar.nota, year=YEAR).values_list(
+            "actie_id", "amount"
+        )
     )
     rows = list(werkjaar.acties.select_related("actie").order_by("actie__pk"))
     for i, row in enumerate(rows):
@@ -64,7 +69,9 @@ def _acties(werkjaar):
         if row.status != ActieOpvolging.Status.UITGESTELD:
             row.participants = 40 + (i * 37) % 260
             row.participants_kansengroepen = row.participants * 2 // 5
-            row.cost = (estimated.get(row.actie_id) or Decimal("800.00")) * FACTORS[i % len(FACTORS)]
+            row.cost = (estimated.get(row.actie_id) or Decimal("800.00")) * FACTORS[
+                i % len(FACTORS)
+            ]
     ActieOpvolging.objects.bulk_update(
         rows, ["status", "done", "participants", "participants_kansengroepen", "cost"]
     )
@@ -88,29 +95,38 @@ def _realisaties(werkjaar):
         if row.deviates:
             row.explanation = (
                 "Meer deelnemers dan verwacht, dus meer vervoer en begeleiding."
-                if row.amount > row.planned else "Een deel van de activiteiten schoof door naar volgend jaar."
+                if row.amount > row.planned
+                else "Een deel van de activiteiten schoof door naar volgend jaar."
             )
     BegrotingRealisatie.objects.bulk_update(rows, ["amount", "explanation"])
 
 
 def _reflectie(werkjaar):
     voorjaar = Reflectiemoment.objects.create(
-        werkjaar=werkjaar, held_on=date(YEAR, 5, 12), people_in_poverty=True,
+        werkjaar=werkjaar,
+        held_on=date(YEAR, 5, 12),
+        people_in_poverty=True,
         participants="Stuurgroep, vereniging waar armen het woord nemen, drie ervaringsdeskundigen",
         lessons="Vervoer blijft de grootste drempel in de landelijke gemeenten.",
         decisions="Een busje delen met de dienst welzijn.",
     )
     Reflectiemoment.objects.create(
-        werkjaar=werkjaar, held_on=date(YEAR, 11, 20), people_in_poverty=True,
+        werkjaar=werkjaar,
+        held_on=date(YEAR, 11, 20),
+        people_in_poverty=True,
         participants="Stuurgroep en alle trekkers van acties",
         lessons="Acties met een vaste begeleider bereiken meer mensen uit de kansengroepen.",
         decisions="Per actie een vaste begeleider vanaf volgend werkjaar.",
     )
     Bijsturing.objects.create(
-        werkjaar=werkjaar, reflectiemoment=voorjaar, from_year=YEAR + 1,
-        description="Budget voor vervoer verhogen in de landelijke gemeenten.", amount=Decimal("4000.00"),
+        werkjaar=werkjaar,
+        reflectiemoment=voorjaar,
+        from_year=YEAR + 1,
+        description="Budget voor vervoer verhogen in de landelijke gemeenten.",
+        amount=Decimal("4000.00"),
     )
     Bijsturing.objects.create(
-        werkjaar=werkjaar, from_year=YEAR + 1,
+        werkjaar=werkjaar,
+        from_year=YEAR + 1,
         description="Een vaste begeleider per actie inplannen.",
     )

@@ -50,21 +50,26 @@ def _money(value) -> str:
 
 
 def _cover(word, doc, draft, title):
-    word.add_paragraph(_("Decree on supra-local cultural work").upper()).runs[0].font.color.rgb = docx_layout.MUTED
+    word.add_paragraph(_("Decree on supra-local cultural work").upper()).runs[
+        0
+    ].font.color.rgb = docx_layout.MUTED
     heading = word.add_heading(title, level=0)
     for run in heading.runs:
         run.font.color.rgb = BLUE
     word.add_paragraph(_("bovenlokaal netwerk vrijetijdsparticipatie"))
     word.add_paragraph(doc["netwerk"]["name"]).runs[0].bold = True
     ronde = doc["ronde"]
-    _facts(word, [
-        (_("IGS"), doc["netwerk"]["igs_name"]),
-        (_("Reference region"), doc["netwerk"]["referentieregio"]),
-        (_("Afsprakennota"), ronde["name"]),
-        (_("Working year"), str(doc["year"])),
-        (_("Version"), _("draft, not submitted") if draft else _("submitted version")),
-        (_("Date"), (doc.get("made_at") or "")[:10] or "–"),
-    ])
+    _facts(
+        word,
+        [
+            (_("IGS"), doc["netwerk"]["igs_name"]),
+            (_("Reference region"), doc["netwerk"]["referentieregio"]),
+            (_("Afsprakennota"), ronde["name"]),
+            (_("Working year"), str(doc["year"])),
+            (_("Version"), _("draft, not submitted") if draft else _("submitted version")),
+            (_("Date"), (doc.get("made_at") or "")[:10] or "–"),
+        ],
+    )
     word.add_page_break()
 
 
@@ -93,15 +98,26 @@ def _acties(word, doc):
         _heading(word, f"{a['code']} {a['title']}", 2)
         reach = "–" if a["participants"] is None else str(a["participants"])
         if a["participants_kansengroepen"] is not None:
-            reach += " (" + _("of whom %(n)s from the kansengroepen") % {"n": a["participants_kansengroepen"]} + ")"
-        _facts(word, [
-            (_("Status"), a["status_label"]),
-            (_("What was done"), a["done"] or "–"),
-            (_("Participants"), reach),
-            (_("Lead partner"), a["lead_partner"]["name"] if a["lead_partner"] else "–"),
-            (_("Partners that took part"), ", ".join(a["took_part"]) or "–"),
-            (_("Cost"), f"{_('estimated')} {_money(a['estimated'])}; {_('realised')} {_money(a['cost'])}"),
-        ])
+            reach += (
+                " ("
+                + _("of whom %(n)s from the kansengroepen") % {"n": a["participants_kansengroepen"]}
+                + ")"
+            )
+        _facts(
+            word,
+            [
+                (_("Status"), a["status_label"]),
+                (_("What was done"), a["done"] or "–"),
+                (_("Participants"), reach),
+                (_("Lead partner"), a["lead_partner"]["name"] if a["lead_partner"] else "–"),
+                (_("Partners that took part"), ", ".join(a["took_part"]) or "–"),
+                (
+                    _("Cost"),
+                    f"{_('estimated')} {_money(a['estimated'])}; "
+                    f"{_('realised')} {_money(a['cost'])}",
+                ),
+            ],
+        )
 
 
 def _metingen(word, doc):
@@ -112,7 +128,10 @@ def _metingen(word, doc):
     _table(
         word,
         [_("Action"), _("Indicator"), _("Target value"), _("Measured value"), _("Remark")],
-        [[m["actie_code"], m["indicator"], m["target"], m["value"] or "–", m["remark"]] for m in doc["metingen"]],
+        [
+            [m["actie_code"], m["indicator"], m["target"], m["value"] or "–", m["remark"]]
+            for m in doc["metingen"]
+        ],
     )
 
 
@@ -123,12 +142,19 @@ def _financien(word, doc):
         _empty(word)
         return
     word.add_paragraph(
-        _("Amounts in euro for %(year)s. A realised amount that differs more than 10 percent from the plan is explained.")
+        _(
+            "Amounts in euro for %(year)s. A realised amount that differs more than 10 percent from the plan is explained."
+        )
         % {"year": doc["year"]}
     )
     rows = [
-        [f"{line['label']} ({line['kind_label']})", _money(line["planned"]), _money(line["realised"]),
-         _money(line["difference"]), line["explanation"]]
+        [
+            f"{line['label']} ({line['kind_label']})",
+            _money(line["planned"]),
+            _money(line["realised"]),
+            _money(line["difference"]),
+            line["explanation"],
+        ]
         for line in begroting["lines"]
     ]
     rows += [
@@ -137,7 +163,13 @@ def _financien(word, doc):
     ]
     _table(
         word,
-        [_("Budget line"), _("Planned"), _("Realised"), _("Difference"), _("Explanation of the deviation")],
+        [
+            _("Budget line"),
+            _("Planned"),
+            _("Realised"),
+            _("Difference"),
+            _("Explanation of the deviation"),
+        ],
         rows,
     )
 
@@ -149,8 +181,17 @@ def _reflectie(word, doc):
         _empty(word)
     for r in doc["reflectiemomenten"]:
         _heading(word, date_format(_iso_date(r["held_on"]), "DATE_FORMAT"), 3)
-        who = r["participants"] + (f" ({_('people in poverty took part')})" if r["people_in_poverty"] else "")
-        _facts(word, [(_("Who took part"), who), (_("Lessons"), r["lessons"] or "–"), (_("Decisions"), r["decisions"] or "–")])
+        who = r["participants"] + (
+            f" ({_('people in poverty took part')})" if r["people_in_poverty"] else ""
+        )
+        _facts(
+            word,
+            [
+                (_("Who took part"), who),
+                (_("Lessons"), r["lessons"] or "–"),
+                (_("Decisions"), r["decisions"] or "–"),
+            ],
+        )
     _heading(word, _("Proposed changes (bijsturing)"), 2)
     if not doc["bijsturingen"]:
         _empty(word)
@@ -158,7 +199,15 @@ def _reflectie(word, doc):
     _table(
         word,
         [_("Proposed change"), _("From year"), _("About"), _("Status")],
-        [[b["description"], str(b["from_year"]), b["actie"] or b["post"] or "–", b["status_label"]] for b in doc["bijsturingen"]],
+        [
+            [
+                b["description"],
+                str(b["from_year"]),
+                b["actie"] or b["post"] or "–",
+                b["status_label"],
+            ]
+            for b in doc["bijsturingen"]
+        ],
     )
 
 
@@ -169,6 +218,7 @@ def _zelfscan(word, doc):
         _empty(word)
         return
     word.add_paragraph(
-        _("The latest self-scan, “%(title)s”, answered by %(n)s members.") % {"title": scan["title"], "n": scan["respondents"]}
+        _("The latest self-scan, “%(title)s”, answered by %(n)s members.")
+        % {"title": scan["title"], "n": scan["respondents"]}
     )
     _chart(word, scan["chart_svg"])

@@ -128,7 +128,8 @@ def _tell_coordinators_review(step: Step, message: str) -> None:
 def tell_approval(step: Step) -> None:
     _tell_coordinators_review(
         step,
-        _("publiq approved the afsprakennota of %(netwerk)s.") % {"netwerk": step.subject.netwerk.name},
+        _("publiq approved the afsprakennota of %(netwerk)s.")
+        % {"netwerk": step.subject.netwerk.name},
     )
 
 

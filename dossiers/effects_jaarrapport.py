@@ -62,7 +62,9 @@ def _names(step: Step) -> dict:
 
 def tell_partners_consultation(step: Step) -> None:
     _tell(
-        step, partners(step.subject.werkjaar.nota.netwerk), NotificationKind.CONSULTATION,
+        step,
+        partners(step.subject.werkjaar.nota.netwerk),
+        NotificationKind.CONSULTATION,
         _("The yearly report %(year)s of %(netwerk)s is open for your comments and confirmation.")
         % _names(step),
     )
@@ -71,21 +73,27 @@ def tell_partners_consultation(step: Step) -> None:
 def tell_submission(step: Step) -> None:
     others = [u for u in coordinators(step.subject.werkjaar.nota.netwerk) if u != step.user]
     _tell(
-        step, reviewers() + others, NotificationKind.SUBMITTED,
+        step,
+        reviewers() + others,
+        NotificationKind.SUBMITTED,
         _("%(netwerk)s submitted its yearly report %(year)s.") % _names(step),
     )
 
 
 def tell_approval(step: Step) -> None:
     _tell(
-        step, coordinators(step.subject.werkjaar.nota.netwerk), NotificationKind.REVIEW,
+        step,
+        coordinators(step.subject.werkjaar.nota.netwerk),
+        NotificationKind.REVIEW,
         _("publiq approved the yearly report %(year)s of %(netwerk)s.") % _names(step),
     )
 
 
 def tell_changes_requested(step: Step) -> None:
     _tell(
-        step, coordinators(step.subject.werkjaar.nota.netwerk), NotificationKind.REVIEW,
+        step,
+        coordinators(step.subject.werkjaar.nota.netwerk),
+        NotificationKind.REVIEW,
         _("publiq asks for changes to the yearly report %(year)s of %(netwerk)s: %(note)s")
         % _names(step),
     )

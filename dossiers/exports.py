@@ -22,10 +22,10 @@ from django.utils.translation import gettext as _
 from netwerken.limits import LimitExceeded, WorkFailed, report_progress, run_limited
 
 from .export_guard import longest_texts, pdf_limits
+from .jaarrapport import build_document
 from .models import PdfExport
 from .models.exports import stale_after
 from .pdf import content_hash, render_pdf
-from .jaarrapport import build_document
 from .snapshot import build_snapshot
 
 log = logging.getLogger(__name__)

@@ -14,13 +14,17 @@ class JaarrapportCommentForm(forms.Form):
         max_length=bounds.TEXT, label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3})
     )
     visibility = forms.ChoiceField(
-        label=_("Visible to"), choices=Comment.Visibility.choices, initial=Comment.Visibility.NETWORK
+        label=_("Visible to"),
+        choices=Comment.Visibility.choices,
+        initial=Comment.Visibility.NETWORK,
     )
 
     def __init__(self, *args, anchors: dict, internal: bool, **kwargs):
         super().__init__(*args, **kwargs)
         sections = [(value, label) for value, label in RapportSection.choices]
-        actions = [(anchor, label) for anchor, (_s, label) in anchors.items() if anchor != "section"]
+        actions = [
+            (anchor, label) for anchor, (_s, label) in anchors.items() if anchor != "section"
+        ]
         self.fields["about"].choices = sections + ([(_("Actions"), actions)] if actions else [])
         if not internal:
             del self.fields["visibility"]

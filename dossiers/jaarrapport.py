@@ -69,10 +69,14 @@ def _acties(werkjaar) -> list[dict]:
         .prefetch_related("partners", "actie__partners")
     )
     estimated = dict(
-        ActieKost.objects.filter(actie__nota_id=werkjaar.nota_id, year=werkjaar.year)
-        .values_list("actie_id", "amount")
+        ActieKost.objects.filter(actie__nota_id=werkjaar.nota_id, year=werkjaar.year).values_list(
+            "actie_id", "amount"
+        )
     )
-    rows = sorted(rows, key=lambda r: (r.actie.od.sd.position, r.actie.od.position, r.actie.position, r.actie.pk))
+    rows = sorted(
+        rows,
+        key=lambda r: (r.actie.od.sd.position, r.actie.od.position, r.actie.position, r.actie.pk),
+    )
     return [_actie(row, estimated.get(row.actie_id)) for row in rows]
 
 
@@ -89,8 +93,11 @@ def _actie(row, estimated) -> dict:
         "participants": row.participants,
         "participants_kansengroepen": row.participants_kansengroepen,
         "lead_partner": {"id": actie.lead_partner_id, "name": actie.lead_partner.name}
-        if actie.lead_partner_id else None,
-        "partner_ids": sorted({*joined, *([actie.lead_partner_id] if actie.lead_partner_id else [])}),
+        if actie.lead_partner_id
+        else None,
+        "partner_ids": sorted(
+            {*joined, *([actie.lead_partner_id] if actie.lead_partner_id else [])}
+        ),
         "took_part": [p.name for p in row.partners.all()],
         "estimated": _amount(estimated),
         "cost": _amount(row.cost),
@@ -112,27 +119,38 @@ def _begroting(rows) -> dict:
     lines, totals = [], {}
     for row in sorted(rows, key=lambda r: r.post.kind != Begrotingspost.Kind.UITGAVE):
         expense = row.post.kind == Begrotingspost.Kind.UITGAVE
-        kind = totals.setdefault(row.post.kind, {
-            "kind": row.post.kind, "label": _("Total expenses") if expense else _("Total income"),
-            "planned": Decimal("0"), "realised": Decimal("0"),
-        })
+        kind = totals.setdefault(
+            row.post.kind,
+            {
+                "kind": row.post.kind,
+                "label": _("Total expenses") if expense else _("Total income"),
+                "planned": Decimal("0"),
+                "realised": Decimal("0"),
+            },
+        )
         kind["planned"] += row.planned
         kind["realised"] += row.amount or Decimal("0")
-        lines.append({
-            "kind": row.post.kind,
-            "kind_label": str(row.post.get_kind_display()),
-            "label": str(row.post),
-            "planned": money(row.planned),
-            "realised": _amount(row.amount),
-            "difference": _amount(row.difference),
-            "deviates": row.deviates,
-            "explanation": row.explanation,
-        })
+        lines.append(
+            {
+                "kind": row.post.kind,
+                "kind_label": str(row.post.get_kind_display()),
+                "label": str(row.post),
+                "planned": money(row.planned),
+                "realised": _amount(row.amount),
+                "difference": _amount(row.difference),
+                "deviates": row.deviates,
+                "explanation": row.explanation,
+            }
+        )
     return {
         "lines": lines,
         "totals": [
-            {**t, "planned": money(t["planned"]), "realised": money(t["realised"]),
-             "difference": money(t["realised"] - t["planned"])}
+            {
+                **t,
+                "planned": money(t["planned"]),
+                "realised": money(t["realised"]),
+                "difference": money(t["realised"] - t["planned"]),
+            }
             for t in totals.values()
         ],
     }
@@ -180,7 +198,9 @@ def partner_part(document: dict, partner_id: int) -> list[dict]:
 
 
 def partner_fingerprint(document: dict, partner_id: int) -> str:
-    return hashlib.sha256(canonical_json({"acties": partner_part(document, partner_id)}).encode()).hexdigest()
+    return hashlib.sha256(
+        canonical_json({"acties": partner_part(document, partner_id)}).encode()
+    ).hexdigest()
 
 
 # The rules for submitting: each returns the Dutch problems it finds (none: the rule is met).
@@ -230,8 +250,16 @@ def rules(document: dict, nota_pk: int) -> list[Rule]:
     begroting_url = reverse("opvolging_begroting", args=[nota_pk, year])
     return [
         Rule(_("Every action has its status"), _acties_reported(document), werkjaar_url),
-        Rule(_("Every budget line has its realised amount"), _budget_realised(document), begroting_url),
-        Rule(_("Every deviation over 10 percent is explained"), _deviations_explained(document), begroting_url),
+        Rule(
+            _("Every budget line has its realised amount"),
+            _budget_realised(document),
+            begroting_url,
+        ),
+        Rule(
+            _("Every deviation over 10 percent is explained"),
+            _deviations_explained(document),
+            begroting_url,
+        ),
     ]
 
 

@@ -83,7 +83,10 @@ def content_hash(document: dict, *, draft: bool) -> str:
 
 
 # The template of each kind of document (its `format`): the afsprakennota or a yearly report.
-TEMPLATES = {"afsprakennota": "dossiers/pdf/document.html", "jaarrapport": "dossiers/pdf/jaarrapport.html"}
+TEMPLATES = {
+    "afsprakennota": "dossiers/pdf/document.html",
+    "jaarrapport": "dossiers/pdf/jaarrapport.html",
+}
 
 
 def render_html(document: dict, *, draft: bool, version_number=None) -> str:

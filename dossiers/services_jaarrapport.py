@@ -40,7 +40,9 @@ def _url(jaarrapport) -> str:
 
 
 @transaction.atomic
-def jaarrapport_transition(*, jaarrapport: Jaarrapport, name: str, user, note: str = "") -> JaarrapportStep:
+def jaarrapport_transition(
+    *, jaarrapport: Jaarrapport, name: str, user, note: str = ""
+) -> JaarrapportStep:
     """Move the yearly report along its workflow, record it, and run the step's effects."""
     transition = BY_NAME[name]
     werkjaar = jaarrapport.werkjaar
@@ -53,11 +55,17 @@ def jaarrapport_transition(*, jaarrapport: Jaarrapport, name: str, user, note: s
     if transition.note_required and not note.strip():
         raise Refused(_("Explain what needs to change: the network reads this summary."))
     refuse_too_long(note.strip(), bounds.LONG_TEXT if name in DECISIONS else bounds.TEXT)
-    if transition.needs_ready_checklist and not ready(build_document(jaarrapport), werkjaar.nota_id):
+    if transition.needs_ready_checklist and not ready(
+        build_document(jaarrapport), werkjaar.nota_id
+    ):
         raise Refused(_("The yearly report cannot be submitted yet: see what is missing below."))
     record = JaarrapportStep.objects.create(
-        jaarrapport=jaarrapport, name=name, from_status=jaarrapport.status,
-        to_status=transition.target, by=user, note=note.strip(),
+        jaarrapport=jaarrapport,
+        name=name,
+        from_status=jaarrapport.status,
+        to_status=transition.target,
+        by=user,
+        note=note.strip(),
     )
     jaarrapport.status = transition.target
     jaarrapport.save(update_fields=["status"])
@@ -69,13 +77,22 @@ def anchors(document: dict) -> dict[str, tuple[str, str]]:
     """What a comment on the yearly report can be about: {anchor: (section, label)}."""
     found = {"section": ("", "")}
     for actie in document["acties"]:
-        found[f"actie:{actie['actie_id']}"] = (RapportSection.ACTIES, f"{actie['code']} {actie['title']}")
+        found[f"actie:{actie['actie_id']}"] = (
+            RapportSection.ACTIES,
+            f"{actie['code']} {actie['title']}",
+        )
     return found
 
 
 @transaction.atomic
 def jaarrapport_comment(
-    *, jaarrapport: Jaarrapport, user, body: str, section: str, anchor: str, visibility: str,
+    *,
+    jaarrapport: Jaarrapport,
+    user,
+    body: str,
+    section: str,
+    anchor: str,
+    visibility: str,
     document: dict,
 ) -> Comment:
     """A remark on a section of the yearly report, or on one of its actions."""
@@ -90,8 +107,13 @@ def jaarrapport_comment(
     else:
         label = str(RapportSection(section).label)
     comment = Comment.objects.create(
-        jaarrapport=jaarrapport, author=user, body=body.strip(), section=section,
-        anchor=anchor, anchor_label=label[:300], visibility=visibility,
+        jaarrapport=jaarrapport,
+        author=user,
+        body=body.strip(),
+        section=section,
+        anchor=anchor,
+        anchor_label=label[:300],
+        visibility=visibility,
     )
     access = access_for(user, jaarrapport.werkjaar.nota.netwerk)
     if access.partner is not None and access.can_confirm and not comment.is_internal:
@@ -100,14 +122,23 @@ def jaarrapport_comment(
             kind=NotificationKind.PARTNER,
             nota=jaarrapport.werkjaar.nota,
             url=_url(jaarrapport) + "#opmerkingen",
-            message=_("%(user)s (%(partner)s) commented on “%(subject)s” in the yearly report %(year)s.")
-            % {"user": user, "partner": access.partner.name, "subject": label, "year": jaarrapport.werkjaar.year},
+            message=_(
+                "%(user)s (%(partner)s) commented on “%(subject)s” in the yearly report %(year)s."
+            )
+            % {
+                "user": user,
+                "partner": access.partner.name,
+                "subject": label,
+                "year": jaarrapport.werkjaar.year,
+            },
         )
     return comment
 
 
 @transaction.atomic
-def jaarrapport_confirm(*, jaarrapport: Jaarrapport, partner: Partner, user, answer: str, remark: str = ""):
+def jaarrapport_confirm(
+    *, jaarrapport: Jaarrapport, partner: Partner, user, answer: str, remark: str = ""
+):
     """A partner's answer on its part of the yearly report, with the fingerprint of what it saw."""
     if answer not in PartnerConfirmation.Answer.values:
         raise Refused(_("Choose whether your part is described correctly."))
@@ -116,14 +147,27 @@ def jaarrapport_confirm(*, jaarrapport: Jaarrapport, partner: Partner, user, ans
     refuse_too_long(remark.strip(), bounds.TEXT)
     document = build_document(jaarrapport)
     confirmation = PartnerConfirmation.objects.create(
-        jaarrapport=jaarrapport, partner=partner, by=user, answer=answer, remark=remark.strip(),
+        jaarrapport=jaarrapport,
+        partner=partner,
+        by=user,
+        answer=answer,
+        remark=remark.strip(),
         fingerprint=partner_fingerprint(document, partner.pk),
     )
-    names = {"partner": partner.name, "year": jaarrapport.werkjaar.year, "remark": confirmation.remark}
+    names = {
+        "partner": partner.name,
+        "year": jaarrapport.werkjaar.year,
+        "remark": confirmation.remark,
+    }
     if answer == PartnerConfirmation.Answer.CONFIRMED:
         message = _("%(partner)s confirmed its part in the yearly report %(year)s.") % names
     else:
-        message = _("%(partner)s says something is not right in its part of the yearly report %(year)s: %(remark)s") % names
+        message = (
+            _(
+                "%(partner)s says something is not right in its part of the yearly report %(year)s: %(remark)s"
+            )
+            % names
+        )
     notify(
         users=[u for u in coordinators(jaarrapport.werkjaar.nota.netwerk) if u != user],
         kind=NotificationKind.PARTNER,
@@ -145,11 +189,17 @@ def partner_states(jaarrapport: Jaarrapport, document: dict) -> list[dict]:
     states = []
     for pk in ids:
         confirmation = newest.get(pk)
-        current = confirmation is not None and confirmation.fingerprint == partner_fingerprint(document, pk)
-        states.append({
-            "partner": partners[pk], "confirmation": confirmation, "current": current,
-            "acties": partner_part(document, pk),
-        })
+        current = confirmation is not None and confirmation.fingerprint == partner_fingerprint(
+            document, pk
+        )
+        states.append(
+            {
+                "partner": partners[pk],
+                "confirmation": confirmation,
+                "current": current,
+                "acties": partner_part(document, pk),
+            }
+        )
     return states
 
 
@@ -158,5 +208,7 @@ def jaarrapport_remarks_save(*, version, user, remarks: dict[str, dict]) -> None
     """publiq's assessment and remarks per section of a submitted yearly report."""
     for section, values in remarks.items():
         JaarrapportRemark.objects.update_or_create(
-            version=version, section=section, defaults={**values, "updated_by": user},
+            version=version,
+            section=section,
+            defaults={**values, "updated_by": user},
         )

@@ -26,7 +26,11 @@ from .exports import (
     pdf_export_recover,
     pdf_export_retry,
 )
-from .forms_jaarrapport import JaarrapportCommentForm, JaarrapportConfirmationForm, JaarrapportRemarkForm
+from .forms_jaarrapport import (
+    JaarrapportCommentForm,
+    JaarrapportConfirmationForm,
+    JaarrapportRemarkForm,
+)
 from .jaarrapport import build_document, partner_part, rules
 from .models import PdfExport, RapportSection, Werkjaar
 from .review_memory import DECISIONS
@@ -70,8 +74,13 @@ def _jaarrapport_for(user, pk, year, ability=VIEW):
 def _context(jaarrapport, dossier_access, access, **extra):
     werkjaar = jaarrapport.werkjaar
     return dossier_context(
-        werkjaar.nota, dossier_access, werkjaar=werkjaar, jaarrapport=jaarrapport, report_access=access,
-        report_status=jaarrapport.status_label(staff=access.can_review), **extra,
+        werkjaar.nota,
+        dossier_access,
+        werkjaar=werkjaar,
+        jaarrapport=jaarrapport,
+        report_access=access,
+        report_status=jaarrapport.status_label(staff=access.can_review),
+        **extra,
     )
 
 
@@ -87,10 +96,18 @@ def jaarrapport(request, pk, year):
     document = build_document(report)
     comments = report.comments.visible_to(access).select_related("author")
     context = _context(
-        report, dossier_access, access, doc=document, rules=rules(document, pk),
-        report_steps=available(report.status, access), partners=partner_states(report, document),
-        comments=comments, versions=report.versions.select_related("submitted_by").defer("snapshot"),
-        comment_form=JaarrapportCommentForm(anchors=anchors(document), internal=access.can_see_internal),
+        report,
+        dossier_access,
+        access,
+        doc=document,
+        rules=rules(document, pk),
+        report_steps=available(report.status, access),
+        partners=partner_states(report, document),
+        comments=comments,
+        versions=report.versions.select_related("submitted_by").defer("snapshot"),
+        comment_form=JaarrapportCommentForm(
+            anchors=anchors(document), internal=access.can_see_internal
+        ),
         own_part=partner_part(document, access.partner.pk) if access.partner else None,
     )
     return render(request, "dossiers/jaarrapport/detail.html", context)
@@ -110,7 +127,9 @@ def jaarrapport_step(request, pk, year, name):
             messages.info(request, _("Already done: %(step)s.") % {"step": step.label})
             return _back(report)
         try:
-            jaarrapport_transition(jaarrapport=report, name=name, user=request.user, note=request.POST.get("note", ""))
+            jaarrapport_transition(
+                jaarrapport=report, name=name, user=request.user, note=request.POST.get("note", "")
+            )
         except Refused as refused:
             error = str(refused)
         else:
@@ -118,8 +137,14 @@ def jaarrapport_step(request, pk, year, name):
             return _back(report)
     document = build_document(report) if name == "submit" else None
     context = _context(
-        report, dossier_access, access, step=step, error=error, note=request.POST.get("note", ""),
-        allowed_now=report.status in step.sources, is_decision=name in DECISIONS,
+        report,
+        dossier_access,
+        access,
+        step=step,
+        error=error,
+        note=request.POST.get("note", ""),
+        allowed_now=report.status in step.sources,
+        is_decision=name in DECISIONS,
         rules=rules(document, pk) if document else None,
     )
     return render(request, "dossiers/jaarrapport/step.html", context, status=400 if error else 200)
@@ -130,15 +155,24 @@ def jaarrapport_step(request, pk, year, name):
 def jaarrapport_comment_post(request, pk, year):
     report, _dossier_access, access = _jaarrapport_for(request.user, pk, year, COMMENT)
     document = build_document(report)
-    form = JaarrapportCommentForm(request.POST, anchors=anchors(document), internal=access.can_see_internal)
+    form = JaarrapportCommentForm(
+        request.POST, anchors=anchors(document), internal=access.can_see_internal
+    )
     if not form.is_valid():
-        messages.error(request, _("Your comment was not saved: write it and choose what it is about."))
+        messages.error(
+            request, _("Your comment was not saved: write it and choose what it is about.")
+        )
         return _back(report, "#opmerkingen")
     section, anchor = form.target()
     try:
         jaarrapport_comment(
-            jaarrapport=report, user=request.user, body=form.cleaned_data["body"], section=section,
-            anchor=anchor, visibility=form.cleaned_data.get("visibility") or "network", document=document,
+            jaarrapport=report,
+            user=request.user,
+            body=form.cleaned_data["body"],
+            section=section,
+            anchor=anchor,
+            visibility=form.cleaned_data.get("visibility") or "network",
+            document=document,
         )
     except Refused as refused:
         messages.error(request, str(refused))
@@ -157,8 +191,11 @@ def jaarrapport_confirm_part(request, pk, year):
     if request.method == "POST" and form.is_valid():
         try:
             jaarrapport_confirm(
-                jaarrapport=report, partner=access.partner, user=request.user,
-                answer=form.cleaned_data["answer"], remark=form.cleaned_data["remark"],
+                jaarrapport=report,
+                partner=access.partner,
+                user=request.user,
+                answer=form.cleaned_data["answer"],
+                remark=form.cleaned_data["remark"],
             )
         except Refused as refused:
             form.add_error(None, str(refused))
@@ -166,10 +203,16 @@ def jaarrapport_confirm_part(request, pk, year):
             messages.success(request, _("Thank you: the coordinator sees your answer."))
             return _back(report, "#partners")
     context = _context(
-        report, dossier_access, access, form=form, partner=access.partner,
+        report,
+        dossier_access,
+        access,
+        form=form,
+        partner=access.partner,
         acties=partner_part(build_document(report), access.partner.pk),
     )
-    return render(request, "dossiers/jaarrapport/confirm.html", context, status=400 if form.errors else 200)
+    return render(
+        request, "dossiers/jaarrapport/confirm.html", context, status=400 if form.errors else 200
+    )
 
 
 def _version(report, number):
@@ -184,20 +227,29 @@ def jaarrapport_version(request, pk, year, number):
     report, dossier_access, access = _jaarrapport_for(request.user, pk, year, ability)
     version = _version(report, number)
     remarks = {r.section: r for r in version.remarks.all()}
-    editing = access.can_review and report.status == Status.INGEDIEND and version == report.versions.first()
+    editing = (
+        access.can_review
+        and report.status == Status.INGEDIEND
+        and version == report.versions.first()
+    )
     if request.method == "POST" and not editing:
-        messages.error(request, _("Remarks are written while the yearly report waits for publiq's decision."))
+        messages.error(
+            request, _("Remarks are written while the yearly report waits for publiq's decision.")
+        )
         return redirect(request.path)
     forms = {
         value: JaarrapportRemarkForm(
-            request.POST if request.method == "POST" else None, prefix=value,
-            instance=remarks.get(value), section_label=label,
+            request.POST if request.method == "POST" else None,
+            prefix=value,
+            instance=remarks.get(value),
+            section_label=label,
         )
         for value, label in RapportSection.choices
     }
     if request.method == "POST" and all(form.is_valid() for form in forms.values()):
         jaarrapport_remarks_save(
-            version=version, user=request.user,
+            version=version,
+            user=request.user,
             remarks={
                 value: {f: form.cleaned_data[f] for f in form.Meta.fields}
                 for value, form in forms.items()
@@ -207,13 +259,22 @@ def jaarrapport_version(request, pk, year, number):
         messages.success(request, _("Your remarks have been saved."))
         return redirect(request.path)
     context = _context(
-        report, dossier_access, access, version=version, doc=version.snapshot,
+        report,
+        dossier_access,
+        access,
+        version=version,
+        doc=version.snapshot,
         intact=sha256_of(version.snapshot) == version.sha256,
         # The network reads publiq's remarks once publiq decided on the version.
         remarks=remarks if access.can_review or version.decision else {},
         remark_forms=forms if editing else None,
     )
-    return render(request, "dossiers/jaarrapport/version.html", context, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "dossiers/jaarrapport/version.html",
+        context,
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 # Exports: the PDF in the background (the dossier's machinery), the Word file at once.
@@ -234,7 +295,12 @@ def _export(report, export_pk):
 
 
 def _to_status(report, export):
-    return redirect("jaarrapport_pdf_status", pk=report.werkjaar.nota_id, year=report.werkjaar.year, export_pk=export.pk)
+    return redirect(
+        "jaarrapport_pdf_status",
+        pk=report.werkjaar.nota_id,
+        year=report.werkjaar.year,
+        export_pk=export.pk,
+    )
 
 
 @login_required
@@ -261,8 +327,14 @@ def jaarrapport_pdf_status(request, pk, year, export_pk):
     export = pdf_export_recover(export=_export(report, export_pk))
     extra = {"export": export, "pdf_urls": _pdf_urls(report, export), "longest_texts": []}
     if request.htmx:
-        return render(request, "dossiers/includes/_pdf_status.html", {"nota": report.werkjaar.nota, **extra})
-    return render(request, "dossiers/jaarrapport/pdf_status.html", _context(report, dossier_access, access, **extra))
+        return render(
+            request, "dossiers/includes/_pdf_status.html", {"nota": report.werkjaar.nota, **extra}
+        )
+    return render(
+        request,
+        "dossiers/jaarrapport/pdf_status.html",
+        _context(report, dossier_access, access, **extra),
+    )
 
 
 @login_required
@@ -286,7 +358,10 @@ def jaarrapport_pdf_download(request, pk, year, export_pk):
     if export.state != PdfExport.State.DONE:
         return _to_status(report, export)
     return FileResponse(
-        export.file.open("rb"), as_attachment=True, filename=export.filename, content_type="application/pdf"
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=export.filename,
+        content_type="application/pdf",
     )
 
 
@@ -300,7 +375,12 @@ def jaarrapport_word(request, pk, year):
         data = run_limited(build_jaarrapport_docx, document, draft=True, limits=word_limits())
     except (LimitExceeded, WorkFailed) as error:
         log.error("Word export of yearly report %s failed: %s", report.pk, error)
-        messages.error(request, _("The Word file could not be made. Try again; if it fails again, tell the administrator."))
+        messages.error(
+            request,
+            _(
+                "The Word file could not be made. Try again; if it fails again, tell the administrator."
+            ),
+        )
         return _back(report)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"

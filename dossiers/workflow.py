@@ -1,8 +1,9 @@
 """The dossier's workflow as data: its states, who may move it from which state to which, and
 what each step does besides.
 
-`TRANSITIONS` is the whole rule. `dossier_transition()` (in services) is the one function that moves a
-dossier and records who did it, when, and why; then it runs the step's `effects` in their order.
+`TRANSITIONS` is the whole rule. `dossier_transition()` (in services) is the one function that
+moves a dossier and records who did it, when, and why; then it runs the step's `effects` in
+their order.
 The yearly report's workflow (workflow_jaarrapport.py) is a table of the same `Transition`s.
 """
 

@@ -59,7 +59,8 @@ class PdfExport(models.Model):
         Jaarrapport, on_delete=models.CASCADE, null=True, blank=True, related_name="pdf_exports"
     )
     jaarrapport_version = models.ForeignKey(
-        JaarrapportVersion, on_delete=models.CASCADE, null=True, blank=True, related_name="pdf_exports"
+        JaarrapportVersion, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="pdf_exports",
     )
     content_hash = models.CharField(max_length=64, db_index=True)
     document = models.JSONField()

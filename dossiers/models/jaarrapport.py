@@ -29,7 +29,9 @@ class RapportSection(models.TextChoices):
 
 class Jaarrapport(models.Model):
     werkjaar = models.OneToOneField(Werkjaar, on_delete=models.CASCADE, related_name="jaarrapport")
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -56,7 +58,9 @@ class Jaarrapport(models.Model):
 
 
 class JaarrapportStep(StepRecord):
-    jaarrapport = models.ForeignKey(Jaarrapport, on_delete=models.CASCADE, related_name="transitions")
+    jaarrapport = models.ForeignKey(
+        Jaarrapport, on_delete=models.CASCADE, related_name="transitions"
+    )
 
     class Meta(StepRecord.Meta):
         pass
@@ -69,7 +73,9 @@ class JaarrapportVersion(FrozenVersion):
         verbose_name = _("submitted yearly report")
         verbose_name_plural = _("submitted yearly reports")
         constraints = [
-            models.UniqueConstraint(fields=["jaarrapport", "number"], name="one_number_per_yearly_report")
+            models.UniqueConstraint(
+                fields=["jaarrapport", "number"], name="one_number_per_yearly_report"
+            )
         ]
 
     def __str__(self):
@@ -77,10 +83,14 @@ class JaarrapportVersion(FrozenVersion):
 
 
 class JaarrapportRemark(SectionRemark):
-    version = models.ForeignKey(JaarrapportVersion, on_delete=models.CASCADE, related_name="remarks")
+    version = models.ForeignKey(
+        JaarrapportVersion, on_delete=models.CASCADE, related_name="remarks"
+    )
     section = models.CharField(_("section"), max_length=30, choices=RapportSection.choices)
 
     class Meta(SectionRemark.Meta):
         constraints = [
-            models.UniqueConstraint(fields=["version", "section"], name="one_remark_per_report_section")
+            models.UniqueConstraint(
+                fields=["version", "section"], name="one_remark_per_report_section"
+            )
         ]

@@ -25,9 +25,13 @@ def _setup():
     DeelnemendeGemeenteFactory(netwerk=netwerk, gemeente=gemeente("Temse"))
     MembershipFactory(user=UserFactory(email="an@example.org"), netwerk=netwerk, role="coordinator")
     bib = PartnerFactory(netwerk=netwerk, name="Bibliotheek Temse")
-    MembershipFactory(user=UserFactory(email="paul@example.org"), netwerk=netwerk, role="partner", partner=bib)
+    MembershipFactory(
+        user=UserFactory(email="paul@example.org"), netwerk=netwerk, role="partner", partner=bib
+    )
     UserFactory(email="rita@example.org", is_reviewer=True)
-    nota = Afsprakennota.objects.create(netwerk=netwerk, ronde=Indienronde.objects.get(first_year=2027))
+    nota = Afsprakennota.objects.create(
+        netwerk=netwerk, ronde=Indienronde.objects.get(first_year=2027)
+    )
     approve_with_plan(nota, actions=1)
     Actie.objects.filter(od__sd__nota=nota).update(lead_partner=bib)
     return nota
@@ -75,9 +79,13 @@ def test_yearly_report_from_follow_up_to_approval(page, live_server, login):
     expect(page.get_by_role("heading", name="Jaarrapport 2027", exact=True)).to_be_visible()
     expect(page.get_by_text("Extra busvervoer naar de infomarkten.")).to_be_visible()
     axe_check(page)
-    page.get_by_role("link", name="Openstellen voor opmerkingen en bevestiging van partners").click()
+    page.get_by_role(
+        "link", name="Openstellen voor opmerkingen en bevestiging van partners"
+    ).click()
     axe_check(page)
-    page.get_by_role("button", name="Ja: Openstellen voor opmerkingen en bevestiging van partners").click()
+    page.get_by_role(
+        "button", name="Ja: Openstellen voor opmerkingen en bevestiging van partners"
+    ).click()
     expect(page.get_by_text("Gedaan: Openstellen")).to_be_visible()
     axe_check(page)
 
@@ -112,7 +120,9 @@ def test_yearly_report_from_follow_up_to_approval(page, live_server, login):
     axe_check(page)
     page.get_by_role("link", name="Versie 1").click()
     axe_check(page)
-    budget = page.get_by_role("group", name="Opmerking van publiq bij “Begroting: gepland en gerealiseerd”")
+    budget = page.get_by_role(
+        "group", name="Opmerking van publiq bij “Begroting: gepland en gerealiseerd”"
+    )
     budget.get_by_label("in orde").check()
     budget.get_by_label("Opmerking voor het netwerk").fill("Het vervoer is goed toegelicht.")
     page.get_by_role("button", name="Opmerkingen bewaren").click()
@@ -130,7 +140,13 @@ def test_yearly_report_from_follow_up_to_approval(page, live_server, login):
     report = Jaarrapport.objects.get()
     assert report.status == "goedgekeurd"
     version = report.versions.get()
-    assert version.decision == "goedgekeurd" and version.remarks.get().remark == "Het vervoer is goed toegelicht."
+    assert (
+        version.decision == "goedgekeurd"
+        and version.remarks.get().remark == "Het vervoer is goed toegelicht."
+    )
     lines = version.snapshot["begroting"]["lines"]
-    assert sorted(Decimal(line["realised"]) for line in lines) == [Decimal("1000.00"), Decimal("1250.00")]
+    assert sorted(Decimal(line["realised"]) for line in lines) == [
+        Decimal("1000.00"),
+        Decimal("1250.00"),
+    ]
     assert "Extra busvervoer naar de infomarkten." in [line["explanation"] for line in lines]

@@ -18,8 +18,11 @@ def started_year(nota, coordinator, partner, *, actions=1):
 def fill_in(werkjaar):
     """Every action done, every line realised; the one deviation explained."""
     werkjaar.acties.update(
-        status=ActieOpvolging.Status.AFGEROND, done="Twee infomarkten in de bib", participants=120,
-        participants_kansengroepen=45, cost=Decimal("1400.00"),
+        status=ActieOpvolging.Status.AFGEROND,
+        done="Twee infomarkten in de bib",
+        participants=120,
+        participants_kansengroepen=45,
+        cost=Decimal("1400.00"),
     )
     for row in werkjaar.realisaties.select_related("post"):
         if row.post.kind == "uitgave":
@@ -31,7 +34,9 @@ def fill_in(werkjaar):
 
 
 def scan(netwerk, user):
-    zelfscan = Zelfscan.objects.create(netwerk=netwerk, title="Voorjaar 2027", opened_on="2027-03-01")
+    zelfscan = Zelfscan.objects.create(
+        netwerk=netwerk, title="Voorjaar 2027", opened_on="2027-03-01"
+    )
     for domein, score in (("context", 4), ("actoren", 2), ("middelen", 3)):
         ZelfscanScore.objects.create(scan=zelfscan, user=user, domein=domein, score=score)
     return zelfscan

@@ -40,8 +40,11 @@ def test_the_pdf_reads_as_the_yearly_report(document):
     text = squash(pdf_text(pdf))
     assert "Jaarrapport 2027" in text and "Netwerk Waasland" in text
     chapters = [
-        "1. Uitgevoerde acties", "2. Indicatoren tegenover hun streefwaarden",
-        "3. Begroting: gepland en gerealiseerd", "4. Reflectie en bijsturing", "5. Zelfscan van het netwerk",
+        "1. Uitgevoerde acties",
+        "2. Indicatoren tegenover hun streefwaarden",
+        "3. Begroting: gepland en gerealiseerd",
+        "4. Reflectie en bijsturing",
+        "5. Zelfscan van het netwerk",
     ]
     positions = [text.rindex(c) for c in chapters]
     assert positions == sorted(positions)
@@ -68,7 +71,11 @@ def test_the_pdf_is_pdf_ua_with_header_scope_and_chart_alt_text(document, tmp_pa
     assert len(figures) == 1 and "Scores van 1 tot 5 per domein" in figures[0]
     levels = [int(str(e.S)[2]) for e in elements if str(e.S) in {"/H1", "/H2", "/H3", "/H4"}]
     assert all(after <= before + 1 for before, after in zip(levels, levels[1:]))
-    fonts = [o for o in tree.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor"]
+    fonts = [
+        o
+        for o in tree.objects
+        if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor"
+    ]
     assert fonts and all("Open-Sans" in str(font.FontName) for font in fonts)
     path = tmp_path / "jaarrapport.pdf"
     path.write_bytes(pdf)
@@ -80,10 +87,18 @@ def test_the_word_file_follows_the_pdf(document):
     text = "\n".join(p.text for p in word.paragraphs)
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
-        "Inhoud", "1. Uitgevoerde acties", "2. Indicatoren tegenover hun streefwaarden",
-        "3. Begroting: gepland en gerealiseerd", "4. Reflectie en bijsturing", "5. Zelfscan van het netwerk",
+        "Inhoud",
+        "1. Uitgevoerde acties",
+        "2. Indicatoren tegenover hun streefwaarden",
+        "3. Begroting: gepland en gerealiseerd",
+        "4. Reflectie en bijsturing",
+        "5. Zelfscan van het netwerk",
     ]
-    levels = [int(p.style.name.split()[-1]) for p in word.paragraphs if p.style.name.startswith("Heading ")]
+    levels = [
+        int(p.style.name.split()[-1])
+        for p in word.paragraphs
+        if p.style.name.startswith("Heading ")
+    ]
     assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))  # never skips a level
     cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
     assert any(c.endswith("1.250,00") for c in cells) and "Extra vervoer naar de infomarkt" in cells
@@ -102,7 +117,10 @@ def test_the_pdf_goes_through_the_background_export(report, nota_a, coordinator_
     assert jaarrapport_pdf_request(jaarrapport=report) == export  # the same content is made once
     pdf_export_render(export_id=export.pk)
     export.refresh_from_db()
-    assert export.state == "done" and export.filename == "jaarrapport-netwerk-waasland-2027-concept.pdf"
+    assert (
+        export.state == "done"
+        and export.filename == "jaarrapport-netwerk-waasland-2027-concept.pdf"
+    )
     download = coordinator_client.get(f"{url}pdf/{export.pk}/download/")
     assert download.status_code == 200
     assert "Uitgevoerde acties" in pdf_text(b"".join(download.streaming_content))
@@ -113,4 +131,6 @@ def test_the_word_download(report, nota_a, coordinator_client):
     response = coordinator_client.get(f"/dossiers/{nota_a.pk}/opvolging/2027/jaarrapport/word/")
     assert response.status_code == 200
     assert 'filename="jaarrapport-netwerk-waasland-2027.docx"' in response["Content-Disposition"]
-    assert "Uitgevoerde acties" in "\n".join(p.text for p in Document(BytesIO(response.content)).paragraphs)
+    assert "Uitgevoerde acties" in "\n".join(
+        p.text for p in Document(BytesIO(response.content)).paragraphs
+    )

@@ -11,9 +11,17 @@ from dossiers.services_jaarrapport import jaarrapport_of, jaarrapport_transition
 from .jaarrapport_data import fill_in, started_year
 
 COVERED = {
-    "jaarrapport", "jaarrapport_step", "jaarrapport_comment", "jaarrapport_confirm",
-    "jaarrapport_version", "jaarrapport_version_pdf", "jaarrapport_pdf", "jaarrapport_pdf_status",
-    "jaarrapport_pdf_retry", "jaarrapport_pdf_download", "jaarrapport_word",
+    "jaarrapport",
+    "jaarrapport_step",
+    "jaarrapport_comment",
+    "jaarrapport_confirm",
+    "jaarrapport_version",
+    "jaarrapport_version_pdf",
+    "jaarrapport_pdf",
+    "jaarrapport_pdf_status",
+    "jaarrapport_pdf_retry",
+    "jaarrapport_pdf_download",
+    "jaarrapport_word",
 }
 
 OK, DENIED = "ok", 403
@@ -64,7 +72,10 @@ def urls(report, nota_a):
     }
 
 
-DATA = {"comment": {"about": "rapport_acties", "body": "Mooi werk"}, "remarks": {"rapport_acties-remark": "Helder"}}
+DATA = {
+    "comment": {"about": "rapport_acties", "body": "Mooi werk"},
+    "remarks": {"rapport_acties-remark": "Helder"},
+}
 
 
 def _send(client, name, urls):
@@ -72,7 +83,9 @@ def _send(client, name, urls):
     return getattr(client, method)(urls[name], DATA.get(name, {}))
 
 
-@pytest.mark.parametrize("persona,column", [("coordinator_client", 1), ("partner_client", 2), ("reviewer_client", 3)])
+@pytest.mark.parametrize(
+    "persona,column", [("coordinator_client", 1), ("partner_client", 2), ("reviewer_client", 3)]
+)
 def test_each_persona(urls, persona, column, request):
     client = request.getfixturevalue(persona)
     for name in ROWS:
@@ -96,7 +109,9 @@ def test_anonymous_visitors_are_sent_to_login(urls, anonymous_client):
         assert response.status_code == 302 and response.url.startswith("/account/login/"), name
 
 
-def test_a_partner_confirms_and_comments_during_the_consultation(nota_a, coordinator_a, partner_org_a, partner_client, coordinator_client):
+def test_a_partner_confirms_and_comments_during_the_consultation(
+    nota_a, coordinator_a, partner_org_a, partner_client, coordinator_client
+):
     report = jaarrapport_of(started_year(nota_a, coordinator_a, partner_org_a))
     jaarrapport_transition(jaarrapport=report, name="open_consultation", user=coordinator_a)
     j = f"/dossiers/{nota_a.pk}/opvolging/2027/jaarrapport/"
@@ -116,4 +131,7 @@ def test_wrong_methods(urls, coordinator_client):
 
 
 def test_a_working_year_that_was_not_started_has_no_report(report, nota_a, coordinator_client):
-    assert coordinator_client.get(f"/dossiers/{nota_a.pk}/opvolging/2028/jaarrapport/").status_code == 404
+    assert (
+        coordinator_client.get(f"/dossiers/{nota_a.pk}/opvolging/2028/jaarrapport/").status_code
+        == 404
+    )
