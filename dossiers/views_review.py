@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from netwerken.permissions import CONFIRM, REVIEW
+from netwerken.permissions import CONFIRM, REVIEW, overall_access
 
 from .access import dossier_for
 from .checklist import DossierData
@@ -25,7 +25,7 @@ from .workflow import Status
 @require_GET
 def review_list(request):
     """Every network's dossier with its state and deadline, for publiq staff."""
-    if not (request.user.is_reviewer or request.user.is_superuser):
+    if not overall_access(request.user).can(REVIEW):
         raise PermissionDenied
     dossiers = Afsprakennota.objects.select_related("netwerk", "ronde").order_by(
         "ronde__deadline", "netwerk__name"
