@@ -14,6 +14,8 @@ this module holds the rules only, in the decree's words, section by section.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from netwerken.numbers import format_euro
+
 from .checks import (  # noqa: F401
     NOTHING_TO_CHECK,
     Check,
@@ -26,7 +28,6 @@ from .checks import (  # noqa: F401
     run_checklist,
 )
 from .models import Section
-from .templatetags.dossier_tags import format_euro
 
 
 # --- Visie -----------------------------------------------------------------------------------

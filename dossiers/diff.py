@@ -14,10 +14,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from netwerken.models import Beheerrol
+from netwerken.numbers import format_euro
 
 from .document import budget_table
 from .models import Section
-from .templatetags.dossier_tags import format_euro
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 

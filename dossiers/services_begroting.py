@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 
 from netwerken import bounds
 from netwerken.fields import too_long_message
+from netwerken.numbers import format_euro
 
 from .models import ActieKost, Afsprakennota, Begrotingsbedrag, Begrotingspost
 from .money import amount_problem, parse_amount
-from .templatetags.dossier_tags import format_euro
 
 ZERO = Decimal("0")
 # A sum of many amounts can pass what one amount's column holds; SQLite would refuse to read it.
