@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from dossiers.models import Indienronde
 
 from .forms import DeelnemendeGemeenteForm, GemeentenBulkForm, NetwerkForm, PartnerForm
-from .models import BEHEERROL_UITLEG, Beheerrol, DeelnemendeGemeente, Gemeente, Netwerk, Partner
+from .models import BEHEERROL_UITLEG, Beheerrol, DeelnemendeGemeente, Gemeente, Partner
 from .permissions import CREATE_NETWORK, EDIT, netwerk_for, overall_access, visible_netwerken
 
 PAGE_SIZE = 25
