@@ -12,6 +12,7 @@ import phonenumbers
 
 from netwerken.models import Beheerrol, Partner
 
+from .budget_totals import document_amounts, document_totals, line_total
 from .models import Begrotingspost, Samenwerking, Visie
 from .vocab import Doelgroep, Drempel, Inspraak
 
@@ -131,16 +132,12 @@ def budget_table(begroting: dict, acties=()) -> dict:
     """Rows with totals per line, totals per year for expenses and income, and the balance."""
     years = [str(y) for y in begroting["years"]]
     sections = {"uitgave": [], "inkomst": []}
-    totals = {kind: defaultdict(Decimal) for kind in sections}
     for line in begroting["lines"]:
-        amounts = [Decimal(line["amounts"].get(y, "0")) for y in years]
-        row = {**line, "values": amounts, "total": sum(amounts, Decimal(0))}
+        amounts = document_amounts(line, years)
+        row = {**line, "values": amounts, "total": line_total(amounts)}
         row["kind_label"] = _label(Begrotingspost.Kind, line["kind"])
         sections[line["kind"]].append(row)
-        for year, amount in zip(years, amounts):
-            totals[line["kind"]][year] += amount
-    expense = [totals["uitgave"][y] for y in years]
-    income = [totals["inkomst"][y] for y in years]
+    totals = document_totals(begroting)
     action_costs = defaultdict(Decimal)
     for actie in acties:
         for year, amount in actie["costs"].items():
@@ -149,11 +146,11 @@ def budget_table(begroting: dict, acties=()) -> dict:
         "years": years,
         "expenses": sections["uitgave"],
         "income": sections["inkomst"],
-        "expense_totals": expense,
-        "expense_total": sum(expense, Decimal(0)),
-        "income_totals": income,
-        "income_total": sum(income, Decimal(0)),
-        "balance": [i - e for i, e in zip(income, expense)],
-        "balance_total": sum(income, Decimal(0)) - sum(expense, Decimal(0)),
+        "expense_totals": totals.expense_totals,
+        "expense_total": totals.expense_total,
+        "income_totals": totals.income_totals,
+        "income_total": totals.income_total,
+        "balance": totals.balance,
+        "balance_total": totals.balance_total,
         "action_costs": [action_costs[y] for y in years],
     }
