@@ -229,12 +229,10 @@ def partners_describe_involvement(d: DossierData):
 def partners_in_actions(d: DossierData):
     if not d.partners:
         return NOTHING_TO_CHECK
-    active = {a.lead_partner_id for a in d.acties}
-    active |= {p.pk for a in d.acties for p in a.partners.all()}
     return [
         _("%(partner)s takes part in no action.") % {"partner": p}
         for p in d.partners
-        if p.pk not in active
+        if not d.actions_of(p)
     ]
 
 

@@ -13,6 +13,7 @@ import phonenumbers
 from netwerken.models import Beheerrol, Partner
 
 from .budget_totals import document_amounts, document_totals, line_total
+from .partner_actions import PartnerActions, actions_by_partner
 from .models import Begrotingspost, Samenwerking, Visie
 from .vocab import Doelgroep, Drempel, Inspraak
 
@@ -43,7 +44,6 @@ def prepare(document: dict) -> dict:
     for p in partners.values():
         p["kind_label"] = _label(Partner.Kind, p["kind"])
         p["level_label"] = _label(Partner.Level, p["level"])
-        p["leads"], p["joins"] = [], []
     gemeenten = {g["nis_code"]: g["name"] for g in document.get("gemeenten", [])}
     for g in document.get("gemeenten", []):
         g["contact"]["phone"] = national_phone(g["contact"].get("phone", ""))
@@ -61,11 +61,12 @@ def prepare(document: dict) -> dict:
                 actie["inspraak_label"] = _label(Inspraak, actie["inspraak"])
                 actie["cost_total"] = sum(Decimal(v) for v in actie["costs"].values())
                 acties.append(actie)
-                if actie["lead_partner"] in partners:
-                    partners[actie["lead_partner"]]["leads"].append(actie)
-                for key in actie["partners"]:
-                    if key in partners:
-                        partners[key]["joins"].append(actie)
+    by_partner = actions_by_partner(
+        acties, lead=lambda a: a["lead_partner"], joined=lambda a: a["partners"]
+    )
+    for key, p in partners.items():
+        mine = by_partner.get(key) or PartnerActions()
+        p["leads"], p["joins"] = mine.leads, mine.joins
 
     visie = document.get("visie")
     if visie:

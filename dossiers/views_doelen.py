@@ -1,7 +1,6 @@
 """Strategic and operational objectives and their actions: the tree, the plan per working year
 and the load per partner, and the forms to write them."""
 
-from collections import defaultdict
 from decimal import Decimal
 
 from django.contrib import messages
@@ -70,23 +69,18 @@ def plan(request, pk):
     return render(request, "dossiers/doelen_plan.html", _context(nota, access, data, years=years))
 
 
+def _load_row(partner, mine) -> dict:
+    return {"partner": partner, "leads": mine.leads, "joins": mine.joins, "total": mine.total}
+
+
 @login_required
 @require_GET
 def load(request, pk):
     """How many actions each partner leads or joins: where the work of the network lands."""
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
-    leads, joins = defaultdict(list), defaultdict(list)
-    for actie in data.acties:
-        if actie.lead_partner_id:
-            leads[actie.lead_partner_id].append(actie)
-        for partner in actie.partners.all():
-            joins[partner.pk].append(actie)
     rows = sorted(
-        (
-            {"partner": p, "leads": leads[p.pk], "joins": joins[p.pk], "total": len(leads[p.pk]) + len(joins[p.pk])}
-            for p in data.partners
-        ),
+        (_load_row(p, data.actions_of(p)) for p in data.partners),
         key=lambda row: (-len(row["leads"]), -row["total"], row["partner"].name),
     )
     led = len([a for a in data.acties if a.lead_partner_id])

@@ -113,10 +113,9 @@ def confirm(request, pk, partner_pk):
         else:
             messages.success(request, _("Thank you: your answer has been saved."))
             return redirect("dossier_partners", pk=nota.pk)
-    leads = [a for a in data.acties if a.lead_partner_id == partner.pk]
-    joins = [a for a in data.acties if partner in a.partners.all()]
+    mine = data.actions_of(partner)
     context = dossier_context(
-        nota, access, data, partner=partner, form=form, leads=leads, joins=joins,
+        nota, access, data, partner=partner, form=form, leads=mine.leads, joins=mine.joins,
         state=data.confirmation_state(partner), confirmation=data.confirmations.get(partner.pk),
         section=Section.PARTNERS,
     )
