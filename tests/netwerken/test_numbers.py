@@ -1,4 +1,6 @@
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -46,3 +48,28 @@ def test_the_active_language_changes_nothing(language):
     with translation.override(language):
         assert format_number(Decimal("1234.5"), 1) == "1.234,5"
         assert format_euro(Decimal("1234.5")) == "€\u00a01.234,50"
+
+
+HAND_MADE = re.compile(
+    r":,\}"  # Python's thousands separator, then swapped
+    r"|\.replace\(\s*['\"]\.['\"],\s*['\"],['\"]\s*\)"  # a decimal point swapped by hand
+    r"|\|floatformat|\|intcomma"  # Django's filters, which follow the active language
+    r"|\bnumber_format\(|\bnumberformat\b"
+)
+# Not numbers for people to read: a CSV cell with every decimal kept, an uploaded file's own
+# digits shown back, demo data written as a file.
+RAW_DIGITS = {"dossiers/ronde_export.py", "analyses/reading/decimals.py", "analyses/demo.py"}
+
+
+def test_numbers_are_written_only_through_the_numbers_module():
+    root = Path(__file__).resolve().parent.parent.parent
+    files = [p for folder in ("netwerken", "dossiers", "analyses") for p in (root / folder).rglob("*.py")]
+    files += list((root / "templates").rglob("*.html"))
+    offenders = [
+        f"{relative}:{number}"
+        for path in files
+        if (relative := path.relative_to(root).as_posix()) not in RAW_DIGITS | {"netwerken/numbers.py"}
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if HAND_MADE.search(line)
+    ]
+    assert offenders == []
