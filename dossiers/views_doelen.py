@@ -211,7 +211,8 @@ def _actie_page(request, nota, access, actie, *, title):
     # The action, its indicators and costs are saved all or nothing.
     result = save_form(
         request, form, valid=formset.is_valid(),
-        also=lambda saved: _save_actie_parts(form, formset, saved), message=_saved_message, success_url=lambda saved: _tree_url(nota, saved),
+        also=lambda saved: _save_actie_parts(form, formset, saved),
+        message=_saved_message, success_url=lambda saved: _tree_url(nota, saved),
         form_kwargs={"nota": nota},
     )
     if result.done:

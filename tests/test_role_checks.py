@@ -9,7 +9,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCANNED = [("netwerken", "*.py"), ("dossiers", "*.py"), ("analyses", "*.py"), ("templates", "*.html")]
+SCANNED = [
+    ("netwerken", "*.py"), ("dossiers", "*.py"), ("analyses", "*.py"), ("templates", "*.html"),
+]
 
 ROLE_CHECK = re.compile(
     r"\b(is_reviewer|is_superuser|is_staff)\b"  # the flags on the account

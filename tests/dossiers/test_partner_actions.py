@@ -11,7 +11,9 @@ from tests.factories import PartnerFactory
 
 
 def _actions(nota):
-    igs, museum, bib = (PartnerFactory(netwerk=nota.netwerk, name=n) for n in ("IGS", "Museum", "Bib"))
+    igs, museum, bib = (
+        PartnerFactory(netwerk=nota.netwerk, name=name) for name in ("IGS", "Museum", "Bib")
+    )
     sd = StrategischeDoelstelling.objects.create(nota=nota, title="SD")
     od = OperationeleDoelstelling.objects.create(sd=sd, title="OD")
     kamp = Actie.objects.create(od=od, title="Kamp", years=[2027], lead_partner=igs)
@@ -33,7 +35,8 @@ def test_the_document_gives_each_partner_the_same_actions(nota_a):
     igs, museum, bib, kamp, reis = _actions(nota_a)
     partners = {p["name"]: p for p in prepare(build_snapshot(nota_a))["partners"]}
     titles = lambda actions: [a["title"] for a in actions]  # noqa: E731
-    assert (titles(partners["IGS"]["leads"]), titles(partners["IGS"]["joins"])) == (["Kamp"], ["Reis"])
+    igs_part = partners["IGS"]
+    assert (titles(igs_part["leads"]), titles(igs_part["joins"])) == (["Kamp"], ["Reis"])
     assert (titles(partners["Bib"]["leads"]), titles(partners["Bib"]["joins"])) == ([], [])
 
 
