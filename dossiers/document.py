@@ -12,9 +12,10 @@ import phonenumbers
 
 from netwerken.models import Beheerrol, Partner
 
+from .analyse_document import prepare_analyse
 from .budget_totals import document_amounts, document_totals, line_total
-from .partner_actions import PartnerActions, actions_by_partner
 from .models import Begrotingspost, Samenwerking, Visie
+from .partner_actions import PartnerActions, actions_by_partner
 from .vocab import Doelgroep, Drempel, Inspraak
 
 EXPENSE = Begrotingspost.Kind.UITGAVE
@@ -77,8 +78,6 @@ def prepare(document: dict) -> dict:
         ]
 
     document["samenwerking"] = prepare_samenwerking(document.get("samenwerking"), partners)
-
-    from analyses.document import prepare_analyse
 
     document["omgevingsanalyse"] = prepare_analyse(document.get("omgevingsanalyse"), gemeenten)
     return {

@@ -58,7 +58,7 @@ HAND_MADE = re.compile(
 )
 # Not numbers for people to read: a CSV cell with every decimal kept, an uploaded file's own
 # digits shown back, demo data written as a file.
-RAW_DIGITS = {"dossiers/ronde_export.py", "analyses/reading/decimals.py", "analyses/demo.py"}
+RAW_DIGITS = {"dossiers/ronde_export.py", "analyses/reading/cells.py", "analyses/demo.py"}
 
 
 def test_numbers_are_written_only_through_the_numbers_module():
