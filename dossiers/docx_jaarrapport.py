@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.shared import Pt
 
+from netwerken.numbers import format_euro
+
 from . import docx_layout
 from .docx_export import BLUE, _chart, _empty, _facts, _heading, _table
-from .templatetags.dossier_tags import format_euro
 from .templatetags.dossier_tags import iso_date as _iso_date
 
 

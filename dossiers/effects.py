@@ -8,13 +8,12 @@ step, the effects it has and in which order. The one function that performs a st
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from netwerken.models import Membership
+from netwerken.permissions import netwerk_partners, publiq_reviewers
 
 from .exports import pdf_export_for_version
 from .models import Afsprakennota, DossierVersion, NotificationKind
@@ -42,13 +41,11 @@ def coordinators(netwerk):
 
 
 def partners(netwerk):
-    return get_user_model().objects.filter(
-        memberships__netwerk=netwerk, memberships__role=Membership.Role.PARTNER, is_active=True
-    )
+    return netwerk_partners(netwerk)
 
 
 def reviewers():
-    return list(get_user_model().objects.filter(is_reviewer=True, is_active=True))
+    return list(publiq_reviewers())
 
 
 def dossier_freeze(*, nota: Afsprakennota, user) -> DossierVersion:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from netwerken import bounds
 from netwerken.fields import too_long_message
-from netwerken.permissions import access_for
+from netwerken.permissions import access_for, overall_access
 
 from .checklist import DossierData, run_checklist
 from .effects import Step, dossier_freeze  # noqa: F401 (dossier_freeze: used from here by tests)
@@ -96,7 +96,9 @@ def comment_post(
             parent.reopen()
         thread_people = {parent.author, *(r.author for r in parent.replies.select_related("author"))}
         if comment.is_internal:
-            thread_people = {u for u in thread_people if u is not None and u.is_reviewer}
+            thread_people = {
+                u for u in thread_people if u is not None and overall_access(u).can_see_internal
+            }
         told = {u for u in thread_people if u is not None and u != user}
         notify(
             users=told,

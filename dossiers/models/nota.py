@@ -35,11 +35,6 @@ SECTION_NUMBERS = {
 }
 
 
-class AfsprakennotaQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(netwerk__in=Netwerk.objects.for_user(user))
-
-
 class Afsprakennota(models.Model):
     """The dossier of one network for one submission round."""
 
@@ -65,7 +60,6 @@ class Afsprakennota(models.Model):
         help_text=_("The publiq staff member who reviews this dossier."),
     )
 
-    objects = AfsprakennotaQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("afsprakennota")
