@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from .models import ActieKost, ActieOpvolging, Begrotingspost, Zelfscan
 from .models.opvolging import needs_explanation
-from .services_opvolging import metingen, realisaties
+from .partner_actions import actions_by_partner
+from .services_opvolging import budget_totals, metingen, realisaties
 from .snapshot import canonical_json, money
 from .zelfscan import chart, respondents, spread
 
@@ -82,7 +83,6 @@ def _acties(werkjaar) -> list[dict]:
 
 def _actie(row, estimated) -> dict:
     actie = row.actie
-    joined = {p.pk: p.name for p in actie.partners.all()}
     return {
         "actie_id": actie.pk,
         "code": actie.code,
@@ -95,9 +95,7 @@ def _actie(row, estimated) -> dict:
         "lead_partner": {"id": actie.lead_partner_id, "name": actie.lead_partner.name}
         if actie.lead_partner_id
         else None,
-        "partner_ids": sorted(
-            {*joined, *([actie.lead_partner_id] if actie.lead_partner_id else [])}
-        ),
+        "joined_ids": sorted(p.pk for p in actie.partners.all()),
         "took_part": [p.name for p in row.partners.all()],
         "estimated": _amount(estimated),
         "cost": _amount(row.cost),
@@ -115,22 +113,15 @@ def _meting(m) -> dict:
 
 
 def _begroting(rows) -> dict:
-    """Expenses first, then income, as in the afsprakennota's budget."""
-    lines, totals = [], {}
-    for row in sorted(rows, key=lambda r: r.post.kind != Begrotingspost.Kind.UITGAVE):
-        expense = row.post.kind == Begrotingspost.Kind.UITGAVE
-        kind = totals.setdefault(
-            row.post.kind,
-            {
-                "kind": row.post.kind,
-                "label": _("Total expenses") if expense else _("Total income"),
-                "planned": Decimal("0"),
-                "realised": Decimal("0"),
-            },
-        )
-        kind["planned"] += row.planned
-        kind["realised"] += row.amount or Decimal("0")
-        lines.append(
+    """Expenses first, then income, as in the afsprakennota's budget; the totals are the
+    follow-up's own (`services_opvolging.budget_totals`)."""
+    rows = sorted(rows, key=lambda r: r.post.kind != Begrotingspost.Kind.UITGAVE)
+    labels = {
+        Begrotingspost.Kind.UITGAVE: _("Total expenses"),
+        Begrotingspost.Kind.INKOMST: _("Total income"),
+    }
+    return {
+        "lines": [
             {
                 "kind": row.post.kind,
                 "kind_label": str(row.post.get_kind_display()),
@@ -141,17 +132,17 @@ def _begroting(rows) -> dict:
                 "deviates": row.deviates,
                 "explanation": row.explanation,
             }
-        )
-    return {
-        "lines": lines,
+            for row in rows
+        ],
         "totals": [
             {
-                **t,
-                "planned": money(t["planned"]),
-                "realised": money(t["realised"]),
-                "difference": money(t["realised"] - t["planned"]),
+                "kind": kind,
+                "label": labels[kind],
+                "planned": money(total["planned"]),
+                "realised": money(total["realised"]),
+                "difference": money(total["realised"] - total["planned"]),
             }
-            for t in totals.values()
+            for kind, total in budget_totals(rows).items()
         ],
     }
 
@@ -193,8 +184,19 @@ def _zelfscan(netwerk) -> dict | None:
 # A partner's part: the actions it leads or joins, as the report describes them.
 
 
+def partners_with_a_part(document: dict) -> dict:
+    """{partner pk: its PartnerActions} for the actions of the report (`partner_actions.py`)."""
+    return actions_by_partner(
+        document["acties"],
+        lead=lambda a: a["lead_partner"]["id"] if a["lead_partner"] else None,
+        joined=lambda a: a["joined_ids"],
+    )
+
+
 def partner_part(document: dict, partner_id: int) -> list[dict]:
-    return [a for a in document["acties"] if partner_id in a["partner_ids"]]
+    """The actions a partner leads, then those it joins."""
+    part = partners_with_a_part(document).get(partner_id)
+    return [*part.leads, *part.joins] if part else []
 
 
 def partner_fingerprint(document: dict, partner_id: int) -> str:

@@ -12,7 +12,13 @@ from netwerken.models import Partner
 from netwerken.permissions import access_for
 
 from .effects import Step, coordinators
-from .jaarrapport import build_document, partner_fingerprint, partner_part, ready
+from .jaarrapport import (
+    build_document,
+    partner_fingerprint,
+    partner_part,
+    partners_with_a_part,
+    ready,
+)
 from .models import (
     Comment,
     Jaarrapport,
@@ -181,7 +187,7 @@ def jaarrapport_confirm(
 def partner_states(jaarrapport: Jaarrapport, document: dict) -> list[dict]:
     """Every partner with a part in the report (an action it leads or joins), its newest answer,
     and whether that answer still holds (its part did not change since)."""
-    ids = sorted({pk for actie in document["acties"] for pk in actie["partner_ids"]})
+    ids = sorted(partners_with_a_part(document))
     partners = {p.pk: p for p in Partner.objects.filter(pk__in=ids)}
     newest = {}
     for confirmation in jaarrapport.confirmations.select_related("by").order_by("at", "pk"):
