@@ -362,10 +362,13 @@ def _release() -> str:
     return hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()[:12]
 
 
-def cached_checklist(nota: Afsprakennota, data: DossierData | None = None) -> Checklist:
-    """The checklist for showing: computed once per revision of the dossier (see above).
-    Deciding on the dossier (may it be submitted?) runs the rules afresh: `run_checklist`."""
-    key = f"checklist:{nota.pk}:{get_language()}:{_release()}:{revision(nota)}"
+def cached_checklist(
+    nota: Afsprakennota, data: DossierData | None = None, rev: str | None = None
+) -> Checklist:
+    """The checklist for showing: computed once per revision of the dossier (see above), `rev`
+    when the caller has just read it. Deciding on the dossier (may it be submitted?) runs the
+    rules afresh: `run_checklist`."""
+    key = f"checklist:{nota.pk}:{get_language()}:{_release()}:{rev or revision(nota)}"
     stored = shared_cache.get(key)
     rules = {r.name: r for r in RULES}
     if stored is not None and {name for name, _problems, _url in stored} == set(rules):

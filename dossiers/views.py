@@ -11,7 +11,9 @@ from netwerken.permissions import EDIT, netwerk_for
 
 from .access import dossier_for
 from .checklist import DossierData, cached_checklist
+from .checks import revision
 from .exchange import ImportRefused, dossier_copy_to_round
+from .fragments import cached_fragment
 from .history import ACTIVITY_KINDS, dossier_activity
 from . import workflow
 from .models import Afsprakennota, Indienronde, Section
@@ -22,7 +24,8 @@ from .services import open_threads_by_section
 def dossier_context(nota, access, data=None, **extra):
     """What every dossier page needs: the dossier, the access, the checklist for the section nav,
     the workflow steps this person may take, open comments and publiq's remarks per section."""
-    checklist = cached_checklist(nota, data)
+    rev = revision(nota)
+    checklist = cached_checklist(nota, data, rev)
     latest = nota.versions.defer("snapshot").order_by("-number").first()
     remarks = {}
     if latest is not None:
@@ -38,6 +41,7 @@ def dossier_context(nota, access, data=None, **extra):
         "latest_version": latest,
         "open_comments": open_threads_by_section(nota, access),
         "review_remarks": remarks,
+        "revision": rev,
         **extra,
     }
 
@@ -102,13 +106,21 @@ def gemeenten(request, pk):
 def partners(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
+    context = dossier_context(nota, access, data, section=Section.PARTNERS)
+    context["partners"] = cached_fragment(
+        request, context, "dossiers/includes/_partners.html", lambda: {"rows": _partner_rows(data)}
+    )
+    return render(request, "dossiers/partners.html", context)
+
+
+def _partner_rows(data) -> list[dict]:
     leads, joins = {}, {}
     for actie in data.acties:
         if actie.lead_partner_id:
             leads.setdefault(actie.lead_partner_id, []).append(actie)
         for partner in actie.partners.all():
             joins.setdefault(partner.pk, []).append(actie)
-    rows = [
+    return [
         {
             "partner": p,
             "leads": leads.get(p.pk, []),
@@ -118,8 +130,6 @@ def partners(request, pk):
         }
         for p in data.partners
     ]
-    context = dossier_context(nota, access, data, section=Section.PARTNERS, rows=rows)
-    return render(request, "dossiers/partners.html", context)
 
 
 @login_required
