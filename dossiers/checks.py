@@ -295,18 +295,18 @@ def _revision_sql():
     return rows.query.sql_with_params()
 
 
-def _aggregate(queryset, aggregate):
+def aggregate_subquery(queryset, aggregate):
     """A subquery of one value over all the queryset's rows (grouped by a constant: no grouping)."""
     rows = queryset.order_by().annotate(_all=Value(1)).values("_all")
     return Subquery(rows.annotate(_value=aggregate).values("_value"))
 
 
 def _newest(queryset, field="pk"):
-    return _aggregate(queryset, Max(field))
+    return aggregate_subquery(queryset, Max(field))
 
 
 def _count(queryset):
-    return _aggregate(queryset, Count("pk"))
+    return aggregate_subquery(queryset, Count("pk"))
 
 
 @cache

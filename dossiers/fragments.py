@@ -14,11 +14,13 @@ replaced with this request's token on the way out.
 """
 
 import hashlib
+from dataclasses import dataclass
 import zlib
 from functools import cache
 from pathlib import Path
 
 from django.core.cache import cache as shared_cache
+from django.http import QueryDict
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -32,6 +34,14 @@ CSRF_MARK = "csrf-token-of-this-request-0f3c9a"
 # What a fragment may read of the dossier context (dossiers.views.dossier_context): never the
 # open comments, the remarks or the workflow steps, which change without a new revision.
 SHARED_CONTEXT = ("nota", "netwerk", "access", "checklist", "sections", "section")
+
+
+@dataclass(frozen=True)
+class QueryOnly:
+    """What a fragment may know of the request: its query string (`{% page_query %}` reads it),
+    which the page then puts in `vary`."""
+
+    GET: QueryDict
 
 
 def cached_fragment(request, context: dict, template: str, build, vary=()) -> str:

@@ -5,7 +5,10 @@ from datetime import datetime
 from itertools import islice
 from heapq import merge
 
+from django.db.models import Count, Max, OuterRef
 from django.utils.translation import gettext_lazy as _
+
+from .checks import aggregate_subquery
 
 from .models import (
     Actie,
@@ -104,6 +107,27 @@ ACTIVITY_KINDS = {
     "steps": _("workflow steps"),
     "confirmations": _("confirmations"),
 }
+
+
+def activity_fingerprint(nota: Afsprakennota) -> tuple:
+    """What tells a change in the activity besides the dossier's revision: comments (written,
+    edited, removed) and workflow steps, read in one query."""
+    from .models import Comment, TransitionRecord
+
+    comments = Comment.objects.filter(nota_id=OuterRef("pk"))
+    steps = TransitionRecord.objects.filter(nota_id=OuterRef("pk"))
+    return tuple(
+        Afsprakennota.objects.filter(pk=nota.pk)
+        .annotate(
+            c_count=aggregate_subquery(comments, Count("pk")),
+            c_newest=aggregate_subquery(comments, Max("pk")),
+            c_edited=aggregate_subquery(comments, Max("edited_at")),
+            s_count=aggregate_subquery(steps, Count("pk")),
+            s_newest=aggregate_subquery(steps, Max("pk")),
+        )
+        .values_list("c_count", "c_newest", "c_edited", "s_count", "s_newest")
+        .get()
+    )
 
 
 def dossier_activity(

@@ -13,8 +13,8 @@ from .access import dossier_for
 from .checklist import DossierData, cached_checklist
 from .checks import revision
 from .exchange import ImportRefused, dossier_copy_to_round
-from .fragments import cached_fragment
-from .history import ACTIVITY_KINDS, dossier_activity
+from .fragments import QueryOnly, cached_fragment
+from .history import ACTIVITY_KINDS, activity_fingerprint, dossier_activity
 from . import workflow
 from .models import Afsprakennota, Indienronde, Section
 from .partner_tasks import partner_tasks
@@ -141,11 +141,19 @@ def history(request, pk):
     kind = request.GET.get("soort") if request.GET.get("soort") in ACTIVITY_KINDS else None
     person = request.GET.get("persoon")
     user_id = int(person) if person and person.isdigit() else None
-    entries = dossier_activity(nota, access, kind=kind, user_id=user_id, item=item)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
     people = get_user_model().objects.filter(memberships__netwerk=nota.netwerk).order_by("first_name")
     context = dossier_context(
-        nota, access, page=page, item=item, kind=kind, person=user_id, kinds=ACTIVITY_KINDS,
-        people=people,
+        nota, access, item=item, kind=kind, person=user_id, kinds=ACTIVITY_KINDS, people=people,
+    )
+
+    def page():
+        entries = dossier_activity(nota, access, kind=kind, user_id=user_id, item=item)
+        paged = Paginator(entries, 50).get_page(request.GET.get("page"))
+        return {"page": paged, "request": QueryOnly(request.GET)}
+
+    # Comments and workflow steps are not in the revision: their own fingerprint is.
+    vary = (item, kind, user_id, request.GET.get("page"), activity_fingerprint(nota))
+    context["activity"] = cached_fragment(
+        request, context, "dossiers/includes/_history_list.html", page, vary
     )
     return render(request, "dossiers/history.html", context)
