@@ -4,6 +4,7 @@ network, loaded in a fixed number of queries however many municipalities or year
 `indicator_figures(nota)` is what both the page and the PDF show, so they draw the same SVG.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -91,6 +92,15 @@ def build_figures(indicators_with_keuze, gemeenten, *, prefix: str, draw: bool =
             _draw(figure, prefix)
         figures.append(figure)
     return figures
+
+
+def indicators_fingerprint(nota) -> str:
+    """A digest of every stored field of the indicators the dossier follows, in one query: publiq
+    edits them (name, definition, source) without touching any dossier."""
+    fields = [f.attname for f in Indicator._meta.concrete_fields]
+    followed = GekozenIndicator.objects.filter(nota=nota).values("indicator_id")
+    rows = Indicator.objects.filter(pk__in=followed).order_by("pk").values_list(*fields)
+    return hashlib.sha256(repr(list(rows)).encode()).hexdigest()
 
 
 def indicator_figures(nota, *, draw: bool = True) -> list[IndicatorFigure]:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from dossiers.access import dossier_for
 from dossiers.checklist import DossierData
+from dossiers.fragments import PageAddress, cached_fragment
 from dossiers.concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
 from dossiers.models import Section
 from dossiers.views import dossier_context
@@ -17,7 +18,7 @@ from netwerken.keep import form_data, login_required_keeping_post
 from netwerken.permissions import EDIT, VIEW, netwerk_for
 
 from . import questions
-from .figures import build_figures, dashboard_cards
+from .figures import build_figures, dashboard_cards, indicators_fingerprint
 from .forms import IndicatorChoiceForm, InterpretationForm
 from .models import GekozenIndicator, Indicator
 from .netwerkbeeld import netwerkbeeld
@@ -66,13 +67,19 @@ def hub(request, pk):
 def cijfers(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
-    context = analyse_context(
-        nota,
-        access,
-        data,
-        page="cijfers",
-        figures=_figures(nota, data),
-        can_import=access.can_import_values,
+    context = analyse_context(nota, access, data, page="cijfers", can_import=access.can_import_values)
+
+    def figures():
+        return {
+            "figures": _figures(nota, data),
+            "can_import": access.can_import_values,
+            "request": PageAddress.of(request),
+        }
+
+    # The indicators' own texts (set by publiq) are not in the dossier's revision.
+    vary = (indicators_fingerprint(nota),)
+    context["figures"] = cached_fragment(
+        request, context, "analyses/includes/_figures.html", figures, vary
     )
     return render(request, "analyses/cijfers.html", context)
 

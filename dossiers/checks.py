@@ -337,10 +337,15 @@ def _revision_parts() -> dict:
         "partners": Partner.objects.filter(netwerk_id=OuterRef("netwerk_id")),
         "required": RequiredPartner.objects.filter(ronde_id=OuterRef("ronde_id")),
         "values": IndicatorValue.objects.filter(gemeente__netwerken=OuterRef("netwerk_id")),
+        "flemish": IndicatorValue.objects.filter(gemeente__isnull=True),
     }
     for name, rows in counted.items():
         parts[f"n_{name}"] = _count(rows)
         parts[f"m_{name}"] = _newest(rows)
+    # Imports change figures in place (bulk_update), and undoing one puts old figures back:
+    # both set the values' `updated_at`.
+    for name in ("values", "flemish"):
+        parts[f"u_{name}"] = _newest(counted[name], "updated_at")
     return parts
 
 

@@ -37,11 +37,16 @@ SHARED_CONTEXT = ("nota", "netwerk", "access", "checklist", "sections", "section
 
 
 @dataclass(frozen=True)
-class QueryOnly:
-    """What a fragment may know of the request: its query string (`{% page_query %}` reads it),
-    which the page then puts in `vary`."""
+class PageAddress:
+    """What a fragment may know of the request: its path and query string (`{% page_query %}`
+    and the figures' import links read them). A page that passes it puts the query in `vary`."""
 
+    path: str
     GET: QueryDict
+
+    @classmethod
+    def of(cls, request) -> "PageAddress":
+        return cls(request.path, request.GET)
 
 
 def cached_fragment(request, context: dict, template: str, build, vary=()) -> str:

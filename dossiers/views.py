@@ -13,7 +13,7 @@ from .access import dossier_for
 from .checklist import DossierData, cached_checklist
 from .checks import revision
 from .exchange import ImportRefused, dossier_copy_to_round
-from .fragments import QueryOnly, cached_fragment
+from .fragments import PageAddress, cached_fragment
 from .history import ACTIVITY_KINDS, activity_fingerprint, dossier_activity
 from . import workflow
 from .models import Afsprakennota, Indienronde, Section
@@ -149,7 +149,7 @@ def history(request, pk):
     def page():
         entries = dossier_activity(nota, access, kind=kind, user_id=user_id, item=item)
         paged = Paginator(entries, 50).get_page(request.GET.get("page"))
-        return {"page": paged, "request": QueryOnly(request.GET)}
+        return {"page": paged, "request": PageAddress.of(request)}
 
     # Comments and workflow steps are not in the revision: their own fingerprint is.
     vary = (item, kind, user_id, request.GET.get("page"), activity_fingerprint(nota))
