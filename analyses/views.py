@@ -148,8 +148,11 @@ def duiding(request, pk, keuze_pk):
 def netwerkbeeld_view(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
-    picture = netwerkbeeld(data.deelnemers, data.partners)
-    context = analyse_context(nota, access, data, page="netwerkbeeld", beeld=picture)
+    context = analyse_context(nota, access, data, page="netwerkbeeld")
+    context["picture"] = cached_fragment(
+        request, context, "analyses/includes/_netwerkbeeld.html",
+        lambda: {"beeld": netwerkbeeld(data.deelnemers, data.partners)},
+    )
     return render(request, "analyses/netwerkbeeld.html", context)
 
 

@@ -24,6 +24,8 @@ CACHED = [
     "dossier_partners",
     "dossier_begroting",
     "dossier_history",
+    "analyse_cijfers",
+    "analyse_netwerkbeeld",
 ]
 
 
@@ -51,6 +53,12 @@ def test_renaming_an_action_shows_on_the_tree_plan_load_and_partners(coordinator
         text = page(coordinator_client, name, full_nota)
         assert "Zomerkamp voor gezinnen" in text, name
         assert "Vakantiekamp voor gezinnen" not in text, name
+
+
+def test_a_new_partner_shows_in_the_network_picture(coordinator_client, full_nota):
+    assert "Bib Beveren-Waas" not in page(coordinator_client, "analyse_netwerkbeeld", full_nota)
+    PartnerFactory(netwerk=full_nota.netwerk, kind="bibliotheek", name="Bib Beveren-Waas")
+    assert "Bib Beveren-Waas" in page(coordinator_client, "analyse_netwerkbeeld", full_nota)
 
 
 def test_a_new_cost_shows_on_the_plan(coordinator_client, full_nota):
