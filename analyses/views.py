@@ -77,9 +77,9 @@ def cijfers(request, pk):
         }
 
     # The indicators' own texts (set by publiq) are not in the dossier's revision.
-    vary = (indicators_fingerprint(nota),)
     context["figures"] = cached_fragment(
-        request, context, "analyses/includes/_figures.html", figures, vary
+        request, context, "analyses/includes/_figures.html", figures,
+        fresh_with=(indicators_fingerprint(nota),),
     )
     return render(request, "analyses/cijfers.html", context)
 

@@ -7,15 +7,15 @@ each of those and kept in the shared cache, like the checklist.
 
 What may not go in such a part: anything personal (it is shared by everyone with the same
 access), and anything that changes without a new revision, such as comments and notifications,
-unless the page adds it to `vary` (the activity list does so for comments). The part is rendered
+unless the page adds it to `fresh_with` (the activity list does so for comments). The part is rendered
 without the request, from the context given here only, so a template in it cannot reach the user
 or the session by accident. Its forms keep working: `{% csrf_token %}` renders a mark that is
 replaced with this request's token on the way out.
 """
 
 import hashlib
-from dataclasses import dataclass
 import zlib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -49,40 +49,51 @@ class PageAddress:
         return cls(request.path, request.GET)
 
 
-def cached_fragment(request, context: dict, template: str, build, vary=()) -> str:
-    """`template` rendered with `build()` (called only when the cache has no copy) and the
-    shared part of `context`, a dossier context holding the dossier's `revision`."""
-    key = _key(context, template, vary)
-    stored = shared_cache.get(key)
-    if stored is None:
+def cached_fragment(request, context: dict, template: str, build, *, vary=(), fresh_with=()) -> str:
+    """`template` rendered with `build()` (called only when the cache has no fresh copy) and the
+    shared part of `context`, a dossier context holding the dossier's `revision`.
+
+    One copy is kept per dossier, template, language, access and `vary` (a page's filters): a new
+    revision, or a change in `fresh_with` (what else the part shows), overwrites it, so old
+    revisions leave nothing behind in the cache."""
+    slot, version = _slot(context, template, vary), _version(context, fresh_with)
+    stored = shared_cache.get(slot)
+    if stored is not None and stored[0] == version:
+        html = zlib.decompress(stored[1]).decode()
+    else:
         shared = {name: context[name] for name in SHARED_CONTEXT if name in context}
         html = render_to_string(template, {**shared, **build(), "csrf_token": CSRF_MARK})
-        stored = zlib.compress(html.encode(), 1)
-        shared_cache.set(key, stored, CHECKLIST_TIMEOUT)
-    html = zlib.decompress(stored).decode()
+        shared_cache.set(slot, (version, zlib.compress(html.encode(), 1)), CHECKLIST_TIMEOUT)
     if CSRF_MARK in html:
         html = html.replace(CSRF_MARK, get_token(request))
     return mark_safe(html)  # rendered by the template engine, which escaped it
 
 
-def _key(context, template, vary) -> str:
+def _slot(context, template, vary) -> str:
+    """Which copy: the part, the dossier, the language and whatever the viewer's access shows."""
     nota, access = context["nota"], context["access"]
     parts = [
         template,
-        nota.pk,
         get_language(),
         timezone.get_current_timezone_name(),
-        _templates_release(),
-        context["revision"],
-        _fields(nota),
-        _fields(nota.ronde),
         sorted(access.roles),
         sorted(access.abilities),
         access.partner.pk if access.partner else None,
         context.get("section"),
         *vary,
     ]
-    return f"fragment:{nota.pk}:" + hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
+    return f"fragment:{nota.pk}:" + _digest(parts)
+
+
+def _version(context, fresh_with) -> str:
+    """Whether that copy is still right: the code, the revision, the dossier's and round's own
+    fields (they have no history rows) and what the page adds."""
+    nota = context["nota"]
+    return _digest([_templates_release(), context["revision"], _fields(nota), _fields(nota.ronde), *fresh_with])
+
+
+def _digest(parts) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
 
 
 def _fields(instance) -> list:

@@ -152,8 +152,9 @@ def history(request, pk):
         return {"page": paged, "request": PageAddress.of(request)}
 
     # Comments and workflow steps are not in the revision: their own fingerprint is.
-    vary = (item, kind, user_id, request.GET.get("page"), activity_fingerprint(nota))
     context["activity"] = cached_fragment(
-        request, context, "dossiers/includes/_history_list.html", page, vary
+        request, context, "dossiers/includes/_history_list.html", page,
+        vary=(item, kind, user_id, request.GET.get("page")),
+        fresh_with=activity_fingerprint(nota),
     )
     return render(request, "dossiers/history.html", context)

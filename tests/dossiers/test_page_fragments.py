@@ -182,3 +182,17 @@ def test_each_partner_sees_only_its_own_confirm_link(partner_client, partner_org
     assert mine in text and theirs not in text
     text = page(other_client, "dossier_partners", nota_a)
     assert theirs in text and mine not in text
+
+
+def test_a_new_revision_overwrites_the_old_copy(coordinator_client, full_nota):
+    """Old revisions leave nothing behind: one copy per part, dossier and access."""
+    actie = Actie.objects.filter(od__sd__nota=full_nota).first()
+    for title in ["Kamp", "Zomerkamp", "Herfstkamp"]:
+        actie.title = title
+        actie.save()
+        assert title in page(coordinator_client, "dossier_doelstellingen", full_nota)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COUNT(*) FROM afsprakennota_cache WHERE cache_key LIKE %s", [f"%fragment:{full_nota.pk}:%"]
+        )
+        assert cursor.fetchone()[0] == 1
