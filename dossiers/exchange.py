@@ -16,7 +16,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from analyses.exchange import import_analyse, validate_analyse
+from .analyse_exchange import import_analyse, validate_analyse
 from netwerken import bounds
 from netwerken.fields import amount_range_message, count, too_long_message, visible_text
 from netwerken.models import DeelnemendeGemeente, Gemeente, Netwerk, Partner

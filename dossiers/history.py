@@ -8,8 +8,10 @@ from heapq import merge
 from django.db.models import Count, Max, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from .checks import aggregate_subquery
+from netwerken.models import DeelnemendeGemeente, Netwerk, Partner
 
+from .analyse_history import history_sources as analyse_history_sources
+from .checks import aggregate_subquery
 from .models import (
     Actie,
     ActieIndicator,
@@ -17,14 +19,18 @@ from .models import (
     Afsprakennota,
     Begrotingsbedrag,
     Begrotingspost,
+    Comment,
     Monitoringafspraak,
     OperationeleDoelstelling,
     Overlegorgaan,
     GeplandReflectiemoment,
+    PartnerConfirmation,
     Samenwerking,
     StrategischeDoelstelling,
+    TransitionRecord,
     Visie,
 )
+from .workflow import BY_NAME
 
 KIND_LABELS = {
     "+": _("created"),
@@ -54,9 +60,6 @@ class Entry:
 def _sources(nota: Afsprakennota):
     """(model, queryset of its historical records for this dossier, label function)."""
     netwerk = nota.netwerk
-    from analyses.history import history_sources as analyse_history_sources
-    from netwerken.models import DeelnemendeGemeente, Netwerk, Partner
-
     return [
         (Visie, Visie.history.filter(nota=nota), lambda r: _("Vision")),
         (
@@ -112,8 +115,6 @@ ACTIVITY_KINDS = {
 def activity_fingerprint(nota: Afsprakennota) -> tuple:
     """What tells a change in the activity besides the dossier's revision: comments (written,
     edited, removed) and workflow steps, read in one query."""
-    from .models import Comment, TransitionRecord
-
     comments = Comment.objects.filter(nota_id=OuterRef("pk"))
     steps = TransitionRecord.objects.filter(nota_id=OuterRef("pk"))
     return tuple(
@@ -135,9 +136,6 @@ def dossier_activity(
     item: str | None = None, limit: int = 500,
 ) -> list[Entry]:
     """Who did what and when in a dossier: edits, comments, workflow steps and confirmations."""
-    from .models import Comment, PartnerConfirmation, TransitionRecord
-    from .workflow import BY_NAME
-
     streams = []
     if kind in (None, "edits"):
         streams.append(dossier_history(nota, item=item, limit=limit, user_id=user_id))

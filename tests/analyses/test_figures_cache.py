@@ -4,7 +4,7 @@ Flemish reference and publiq's edit of an indicator all show on the very next pa
 
 import re
 
-from analyses.models import GekozenIndicator
+from dossiers.models import GekozenIndicator
 from tests.analyses.conftest import csv_file
 
 

@@ -15,13 +15,13 @@ from netwerken import bounds
 from netwerken.fields import count
 from netwerken.models import Gemeente
 
-from . import questions
+from analyses.models import Indicator, IndicatorValue
+
+from . import analyse_questions as questions
 from .models import (
     Bevraging,
     Drempelbeschrijving,
     GekozenIndicator,
-    Indicator,
-    IndicatorValue,
     Kansengroep,
     KwalitatieveAnalyse,
     SwotItem,

@@ -8,21 +8,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dossiers.access import dossier_for
-from dossiers.checklist import DossierData
-from dossiers.fragments import PageAddress, cached_fragment
-from dossiers.concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
-from dossiers.models import Section
-from dossiers.views import dossier_context
+from analyses.figures import build_figures, dashboard_cards
+from analyses.models import Indicator
+from analyses.netwerkbeeld import netwerkbeeld
 from netwerken.keep import form_data, login_required_keeping_post
 from netwerken.permissions import EDIT, VIEW, netwerk_for
 
-from . import questions
-from .figures import build_figures, dashboard_cards, indicators_fingerprint
-from .forms import IndicatorChoiceForm, InterpretationForm
-from .models import GekozenIndicator, Indicator
-from .netwerkbeeld import netwerkbeeld
-from .services import analyse_choose_indicators
+from . import analyse_questions as questions
+from .access import dossier_for
+from .analyse_figures import indicators_fingerprint
+from .checklist import DossierData
+from .concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
+from .forms_analyse import IndicatorChoiceForm, InterpretationForm
+from .fragments import PageAddress, cached_fragment
+from .models import GekozenIndicator, Section
+from .services_analyse import analyse_choose_indicators
+from .views import dossier_context
 
 
 def analyse_context(nota, access, data=None, *, page, **extra):
@@ -59,7 +60,7 @@ def hub(request, pk):
         analyses=analyses,
         can_import=access.can_import_values,
     )
-    return render(request, "analyses/hub.html", context)
+    return render(request, "dossiers/analyse/hub.html", context)
 
 
 @login_required
@@ -78,10 +79,10 @@ def cijfers(request, pk):
 
     # The indicators' own texts (set by publiq) are not in the dossier's revision.
     context["figures"] = cached_fragment(
-        request, context, "analyses/includes/_figures.html", figures,
+        request, context, "dossiers/analyse/includes/_figures.html", figures,
         fresh_with=(indicators_fingerprint(nota),),
     )
-    return render(request, "analyses/cijfers.html", context)
+    return render(request, "dossiers/analyse/cijfers.html", context)
 
 
 @login_required_keeping_post
@@ -110,7 +111,7 @@ def indicatoren(request, pk):
         for indicator in form.fields["indicators"].queryset
     ]
     context = analyse_context(nota, access, data, page="cijfers", form=form, options=options)
-    return render(request, "analyses/indicatoren.html", context)
+    return render(request, "dossiers/analyse/indicatoren.html", context)
 
 
 @login_required_keeping_post
@@ -140,7 +141,7 @@ def duiding(request, pk, keuze_pk):
     context = analyse_context(
         nota, access, data, page="cijfers", keuze=keuze, form=form, conflict=conflict, figure=figures[0]
     )
-    return render(request, "analyses/duiding.html", context, status=409 if conflict else 200)
+    return render(request, "dossiers/analyse/duiding.html", context, status=409 if conflict else 200)
 
 
 @login_required
@@ -150,10 +151,10 @@ def netwerkbeeld_view(request, pk):
     data = DossierData(nota)
     context = analyse_context(nota, access, data, page="netwerkbeeld")
     context["picture"] = cached_fragment(
-        request, context, "analyses/includes/_netwerkbeeld.html",
+        request, context, "dossiers/analyse/includes/_netwerkbeeld.html",
         lambda: {"beeld": netwerkbeeld(data.deelnemers, data.partners)},
     )
-    return render(request, "analyses/netwerkbeeld.html", context)
+    return render(request, "dossiers/analyse/netwerkbeeld.html", context)
 
 
 @login_required
@@ -172,4 +173,4 @@ def dashboard(request, pk):
         "dossiers": dossiers,
         "can_import": access.can_import_values,
     }
-    return render(request, "analyses/dashboard.html", context)
+    return render(request, "dossiers/analyse/dashboard.html", context)
