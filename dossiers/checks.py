@@ -9,7 +9,8 @@ from pathlib import Path
 from django.apps import apps
 from django.core.cache import cache as shared_cache
 from django.db import connection
-from django.db.models import Count, Max, OuterRef, Subquery, Value
+from django.db.models import CharField, Count, Max, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -304,10 +305,6 @@ def _newest(queryset, field="pk"):
     return aggregate_subquery(queryset, Max(field))
 
 
-def _count(queryset):
-    return aggregate_subquery(queryset, Count("pk"))
-
-
 @cache
 def _revision_parts() -> dict:
     """{annotation name: subquery} over Afsprakennota, built once from the model registry."""
@@ -329,23 +326,32 @@ def _revision_parts() -> dict:
         else:  # not tied to a dossier: any change of it counts
             rows = rows.filter(history_id__gt=0)
         parts[f"h_{model._meta.label_lower}"] = _newest(rows, "history_id")
-    # Parts without history, or changed in bulk (which writes no history): their rows.
+    # Parts without history, or changed in bulk (which writes no history): their rows. Imports
+    # change figures in place (bulk_update) and undoing one puts old figures back: both set the
+    # values' `updated_at`.
     counted = {
         "confirmations": PartnerConfirmation.objects.filter(nota_id=OuterRef("pk")),
         "deelnemers": DeelnemendeGemeente.objects.filter(netwerk_id=OuterRef("netwerk_id")),
         "partners": Partner.objects.filter(netwerk_id=OuterRef("netwerk_id")),
         "required": RequiredPartner.objects.filter(ronde_id=OuterRef("ronde_id")),
+    }
+    for name, rows in counted.items():
+        parts[f"n_{name}"] = rows_summary(rows, "pk")
+    values = {
         "values": IndicatorValue.objects.filter(gemeente__netwerken=OuterRef("netwerk_id")),
         "flemish": IndicatorValue.objects.filter(gemeente__isnull=True),
     }
-    for name, rows in counted.items():
-        parts[f"n_{name}"] = _count(rows)
-        parts[f"m_{name}"] = _newest(rows)
-    # Imports change figures in place (bulk_update), and undoing one puts old figures back:
-    # both set the values' `updated_at`.
-    for name in ("values", "flemish"):
-        parts[f"u_{name}"] = _newest(counted[name], "updated_at")
+    for name, rows in values.items():
+        parts[f"n_{name}"] = rows_summary(rows, "pk", "updated_at")
     return parts
+
+
+def rows_summary(queryset, *newest):
+    """The rows' count and the newest of each field, as one text in one pass over the rows."""
+    pieces = [Cast(Count("pk"), CharField())]
+    for name in newest:
+        pieces += [Value(":"), Cast(Max(name), CharField())]
+    return aggregate_subquery(queryset, Concat(*pieces, output_field=CharField()))
 
 
 def _part_of_a_part(model) -> str:

@@ -5,13 +5,13 @@ from datetime import datetime
 from itertools import islice
 from heapq import merge
 
-from django.db.models import Count, Max, OuterRef
+from django.db.models import OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from netwerken.models import DeelnemendeGemeente, Netwerk, Partner
 
 from .analyse_history import history_sources as analyse_history_sources
-from .checks import aggregate_subquery
+from .checks import rows_summary
 from .models import (
     Actie,
     ActieIndicator,
@@ -119,14 +119,8 @@ def activity_fingerprint(nota: Afsprakennota) -> tuple:
     steps = TransitionRecord.objects.filter(nota_id=OuterRef("pk"))
     return tuple(
         Afsprakennota.objects.filter(pk=nota.pk)
-        .annotate(
-            c_count=aggregate_subquery(comments, Count("pk")),
-            c_newest=aggregate_subquery(comments, Max("pk")),
-            c_edited=aggregate_subquery(comments, Max("edited_at")),
-            s_count=aggregate_subquery(steps, Count("pk")),
-            s_newest=aggregate_subquery(steps, Max("pk")),
-        )
-        .values_list("c_count", "c_newest", "c_edited", "s_count", "s_newest")
+        .annotate(c=rows_summary(comments, "pk", "edited_at"), s=rows_summary(steps, "pk"))
+        .values_list("c", "s")
         .get()
     )
 
