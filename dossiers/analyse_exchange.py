@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from dossiers.vocab import Doelgroep, Drempel
 from netwerken import bounds
-from netwerken.fields import count
+from netwerken.numbers import format_count
 from netwerken.models import Gemeente
 
 from analyses.models import Indicator, IndicatorValue
@@ -123,7 +123,7 @@ def validate_analyse(c, analyse, path, *, nis_codes):
         if not isinstance(participants, int) or isinstance(participants, bool) or participants < 1:
             c.fail(f"{here}.participants", _("expected a whole number of at least 1"))
         elif participants > bounds.PARTICIPANTS:
-            c.fail(f"{here}.participants", _("at most %(limit)s people") % {"limit": count(bounds.PARTICIPANTS)})
+            c.fail(f"{here}.participants", _("at most %(limit)s people") % {"limit": format_count(bounds.PARTICIPANTS)})
 
 
 def _indicator(ind) -> Indicator:

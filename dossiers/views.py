@@ -114,17 +114,11 @@ def partners(request, pk):
 
 
 def _partner_rows(data) -> list[dict]:
-    leads, joins = {}, {}
-    for actie in data.acties:
-        if actie.lead_partner_id:
-            leads.setdefault(actie.lead_partner_id, []).append(actie)
-        for partner in actie.partners.all():
-            joins.setdefault(partner.pk, []).append(actie)
     return [
         {
             "partner": p,
-            "leads": leads.get(p.pk, []),
-            "joins": joins.get(p.pk, []),
+            "leads": data.actions_of(p).leads,
+            "joins": data.actions_of(p).joins,
             "state": data.confirmation_state(p),
             "confirmation": data.confirmations.get(p.pk),
         }
