@@ -7,10 +7,10 @@ each of those and kept in the shared cache, like the checklist.
 
 What may not go in such a part: anything personal (it is shared by everyone with the same
 access), and anything that changes without a new revision, such as comments and notifications,
-unless the page adds it to `fresh_with` (the activity list does so for comments). The part is rendered
-without the request, from the context given here only, so a template in it cannot reach the user
-or the session by accident. Its forms keep working: `{% csrf_token %}` renders a mark that is
-replaced with this request's token on the way out.
+unless the page adds it to `fresh_with` (the activity list does so for comments). The part is
+rendered without the request, from the context given here only, so a template in it cannot reach
+the user or the session by accident. Its forms keep working: `{% csrf_token %}` renders a mark
+that is replaced with this request's token on the way out.
 """
 
 import hashlib
@@ -89,7 +89,8 @@ def _version(context, fresh_with) -> str:
     """Whether that copy is still right: the code, the revision, the dossier's and round's own
     fields (they have no history rows) and what the page adds."""
     nota = context["nota"]
-    return _digest([_templates_release(), context["revision"], _fields(nota), _fields(nota.ronde), *fresh_with])
+    parts = [_templates_release(), context["revision"], _fields(nota), _fields(nota.ronde)]
+    return _digest([*parts, *fresh_with])
 
 
 def _digest(parts) -> str:

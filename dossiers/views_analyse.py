@@ -68,7 +68,9 @@ def hub(request, pk):
 def cijfers(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
-    context = analyse_context(nota, access, data, page="cijfers", can_import=access.can_import_values)
+    context = analyse_context(
+        nota, access, data, page="cijfers", can_import=access.can_import_values
+    )
 
     def figures():
         return {

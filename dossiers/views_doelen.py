@@ -58,7 +58,8 @@ def plan(request, pk):
     data = DossierData(nota)
     context = _context(nota, access, data)
     context["plan"] = cached_fragment(
-        request, context, "dossiers/includes/_doelen_plan.html", lambda: {"years": _plan_years(nota, data)}
+        request, context, "dossiers/includes/_doelen_plan.html",
+        lambda: {"years": _plan_years(nota, data)},
     )
     return render(request, "dossiers/doelen_plan.html", context)
 

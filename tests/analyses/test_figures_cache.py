@@ -19,7 +19,9 @@ def table(client, nota, indicator):
     }
 
 
-def test_imports_and_their_undo_show_at_once(upload, reviewer, kansarmoede, nota_a, coordinator_client, client_for):
+def test_imports_and_their_undo_show_at_once(
+    upload, reviewer, kansarmoede, nota_a, coordinator_client, client_for
+):
     GekozenIndicator.objects.create(nota=nota_a, indicator=kansarmoede)
     assert "Temse" not in table(coordinator_client, nota_a, kansarmoede)
     importer = client_for(reviewer)
@@ -38,12 +40,15 @@ def test_imports_and_their_undo_show_at_once(upload, reviewer, kansarmoede, nota
     assert "12,3" in table(coordinator_client, nota_a, kansarmoede)["Temse"]
 
 
-def test_the_flemish_reference_shows_at_once(upload, reviewer, kansarmoede, nota_a, coordinator_client, client_for):
+def test_the_flemish_reference_shows_at_once(
+    upload, reviewer, kansarmoede, nota_a, coordinator_client, client_for
+):
     GekozenIndicator.objects.create(nota=nota_a, indicator=kansarmoede)
     before = table(coordinator_client, nota_a, kansarmoede)
     assert not any("15,6" in cells for cells in before.values())
 
-    batch, _ = upload(reviewer, kansarmoede, csv_file("Gemeente;Jaar;Waarde\nVlaams Gewest;2023;15,6\n"))
+    flemish = csv_file("Gemeente;Jaar;Waarde\nVlaams Gewest;2023;15,6\n")
+    batch, _ = upload(reviewer, kansarmoede, flemish)
     client_for(reviewer).post(f"/cijfers/importeren/{batch.pk}/bevestigen/")
     after = table(coordinator_client, nota_a, kansarmoede)
     assert any("15,6" in cells for cells in after.values())
