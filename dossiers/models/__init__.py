@@ -31,3 +31,4 @@ from .samenwerking import (  # noqa: F401,E402
     Overlegorgaan,
     Samenwerking,
 )
+from .voortzetting import ActieHerkomst, Zelfevaluatie  # noqa: F401,E402
