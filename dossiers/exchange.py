@@ -34,6 +34,7 @@ from .models import (
     Visie,
 )
 from .exchange_samenwerking import check_samenwerking, import_samenwerking
+from .services_voortzetting import carry_over_plan, carry_over_record
 from .snapshot import FORMAT, FORMAT_VERSION, READABLE_VERSIONS, build_snapshot
 from .vocab import Doelgroep, Drempel, Inspraak
 
@@ -460,5 +461,10 @@ def dossier_copy_to_round(*, nota, ronde, user=None) -> Afsprakennota:
     """Start a dossier for another round from this one's latest submitted version (or, if never
     submitted, from how it is now)."""
     latest = nota.versions.order_by("-number").first()
-    document = latest.snapshot if latest else build_snapshot(nota)
-    return import_document(for_round(document, ronde), ronde=ronde, netwerk=nota.netwerk, user=user)
+    document = for_round(latest.snapshot if latest else build_snapshot(nota), ronde)
+    with transaction.atomic():
+        plan = carry_over_plan(nota, document, ronde)
+        copy = import_document(document, ronde=ronde, netwerk=nota.netwerk, user=user)
+        if plan is not None:
+            carry_over_record(source=nota, nota=copy, plan=plan)
+    return copy
