@@ -181,7 +181,7 @@ def _went_badly(p: Voortgang) -> list[str]:
     items += [_("Target not reached: %(result)s.") % {"result": r} for r in missed]
     for a in p.afwijkingen:
         sentence = _("%(year)s, %(line)s: %(planned)s planned, %(realised)s realised.") % {
-            "year": a.year, "line": a.post, "planned": format_euro(a.planned),
+            "year": a.year, "line": str(a.post), "planned": format_euro(a.planned),
             "realised": format_euro(a.realised),
         }
         if a.explanation:

@@ -77,7 +77,7 @@ class Afwijking:
     """A budget line whose realised amount deviates from the plan, with the explanation given."""
 
     year: int
-    post: str
+    post: object  # the Begrotingspost; named in the reader's language where it is shown
     planned: Decimal
     realised: Decimal
     explanation: str
@@ -196,7 +196,7 @@ def _afwijkingen(nota) -> list[Afwijking]:
         "werkjaar", "post__gemeente"
     ).order_by("werkjaar__year", "post__kind", "post__position", "post__pk")
     return [
-        Afwijking(r.werkjaar.year, str(r.post), r.planned, r.amount, r.explanation)
+        Afwijking(r.werkjaar.year, r.post, r.planned, r.amount, r.explanation)
         for r in rows if r.deviates
     ]
 
