@@ -1,0 +1,96 @@
+"""Copying an approved dossier into the 2029 round (2030-2032) with its follow-up: the unfinished
+actions go along with their latest status and indicator values, the omgevingsanalyse gets a draft
+self-evaluation to rewrite; without follow-up the copy is the plain one."""
+
+import pytest
+
+from dossiers.checks import run_checklist
+from dossiers.models import Afsprakennota, Indienronde
+from dossiers.models.voortzetting import ActieHerkomst, Zelfevaluatie
+from dossiers.snapshot import build_snapshot
+
+from .voortgang_data import follow_up
+
+
+@pytest.fixture
+def later(db):
+    return Indienronde.objects.get(first_year=2030)
+
+
+def copy(client, nota, ronde) -> Afsprakennota:
+    response = client.post(f"/netwerken/{nota.netwerk_id}/dossiers/kopie/", {"bron": nota.pk, "ronde": ronde.pk})
+    result = Afsprakennota.objects.get(netwerk=nota.netwerk, ronde=ronde)
+    assert response.url == f"/dossiers/{result.pk}/"
+    return result
+
+
+def test_the_unfinished_actions_go_along_with_their_latest_status(full_nota, coordinator_a, coordinator_client, later):
+    follow_up(full_nota, coordinator_a)
+    result = copy(coordinator_client, full_nota, later)
+    document = build_snapshot(result)
+    actions = [a for sd in document["doelstellingen"] for od in sd["ods"] for a in od["acties"]]
+    # the holiday camp was completed in 2028: it stays behind; the postponed one moves up a place
+    assert [(a["code"], a["title"]) for a in actions] == [("A1.1.1", "Infomarkt"), ("A2.1.1", "UiTPAS-infomarkt")]
+    origins = {h.actie.title: h for h in ActieHerkomst.objects.filter(actie__nota=result)}
+    assert (origins["Infomarkt"].status, origins["Infomarkt"].status_year) == ("lopend", 2028)
+    assert (origins["UiTPAS-infomarkt"].status, origins["UiTPAS-infomarkt"].code) == ("uitgesteld", "A2.1.2")
+    assert origins["Infomarkt"].series == [
+        {"name": "Deelnemers met kansentarief", "target": "200", "values": [[2027, "150"], [2028, "180"]]}
+    ]
+    # the monitoring plan still points at the indicator of the action that went along
+    assert document["samenwerking"]["monitoring"][0]["actie"] == "A1.1.1"
+    tree = coordinator_client.get(f"/dossiers/{result.pk}/doelstellingen/").content.decode()
+    assert "Opvolging 2028: uitgesteld" in tree and "Opvolging 2028: lopend" in tree
+
+
+def test_the_draft_self_evaluation_is_built_from_the_follow_up(full_nota, coordinator_a, coordinator_client, later):
+    follow_up(full_nota, coordinator_a)
+    result = copy(coordinator_client, full_nota, later)
+    text = Zelfevaluatie.objects.get(nota=result).text
+    for sentence in (
+        "Ontwerp opgebouwd uit de opvolging van 2027–2028.",
+        "<h3>Wat ging goed</h3>",
+        "1 van de 3 opgevolgde acties werd afgerond: A2.1.1 Vakantiekamp voor gezinnen.",
+        "De acties bereikten 750 deelnemers, van wie 300 (40%) uit de kansengroepen.",
+        "Er werden 2 reflectiemomenten gehouden, 2 ervan met mensen in armoede.",
+        "<h3>Wat ging niet goed</h3>",
+        "1 actie werd uitgesteld: A2.1.2 UiTPAS-infomarkt.",
+        "Streefwaarde niet gehaald: Deelnemers met kansentarief (A1.1.1): 180 in 2028 tegenover een streefwaarde van 200.",
+        "2027, Personeel: €&nbsp;45.000,00 gepland, €&nbsp;30.000,00 gerealiseerd. Toelichting: Vacature pas in mei ingevuld",
+        "<h3>Lessen</h3>",
+        "Lessen van 1 jun. 2027: Ervaringsdeskundigen vroeger betrekken (2027)",
+        "Beslist op 1 jun. 2028: Kamp in de zomer (2028)",
+    ):
+        assert sentence in text, sentence
+    page = coordinator_client.get(f"/dossiers/{result.pk}/omgevingsanalyse/zelfevaluatie/").content.decode()
+    assert "Niemand heeft het ontwerp al aangepast" in page
+    warnings = [c.title for c in run_checklist(result).warnings]
+    assert "De zelfevaluatie is herschreven, niet meer het ontwerp uit de opvolging" in warnings
+
+
+def test_the_draft_is_editable_and_then_no_longer_a_draft(full_nota, coordinator_a, coordinator_client, later):
+    follow_up(full_nota, coordinator_a)
+    result = copy(coordinator_client, full_nota, later)
+    item = Zelfevaluatie.objects.get(nota=result)
+    assert item.untouched
+    url = f"/dossiers/{result.pk}/omgevingsanalyse/zelfevaluatie/"
+    form = coordinator_client.get(url).context["form"]
+    response = coordinator_client.post(url, {
+        "text": item.text + "<p>Met de stuurgroep besproken: de toeleiding loopt via het Sociaal Huis.</p>",
+        "version": form["version"].value(),
+    })
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert not item.untouched and "Sociaal Huis" in item.text
+    assert "Niemand heeft het ontwerp al aangepast" not in coordinator_client.get(url).content.decode()
+    assert "De zelfevaluatie is herschreven" not in [c.title for c in run_checklist(result).warnings]
+
+
+def test_without_follow_up_the_copy_is_as_before(full_nota, coordinator_client, later):
+    full_nota.status = "goedgekeurd"
+    full_nota.save(update_fields=["status"])
+    result = copy(coordinator_client, full_nota, later)
+    document = build_snapshot(result)
+    actions = [a for sd in document["doelstellingen"] for od in sd["ods"] for a in od["acties"]]
+    assert [a["title"] for a in actions] == ["Infomarkt", "Vakantiekamp voor gezinnen", "UiTPAS-infomarkt"]
+    assert not ActieHerkomst.objects.exists() and not Zelfevaluatie.objects.exists()
