@@ -167,16 +167,28 @@ def _went_well(p: Voortgang) -> list[str]:
     return items
 
 
+def _postponed(n):
+    return ngettext("%(n)s action was postponed: %(names)s.", "%(n)s actions were postponed: %(names)s.", n)
+
+
+def _cancelled(n):
+    return ngettext("%(n)s action was cancelled: %(names)s.", "%(n)s actions were cancelled: %(names)s.", n)
+
+
+def _not_started(n):
+    return ngettext(
+        "%(n)s action has not started: %(names)s.", "%(n)s actions have not started: %(names)s.", n
+    )
+
+
 def _went_badly(p: Voortgang) -> list[str]:
     items = []
-    for status, singular, plural in (
-        (Status.UITGESTELD, "%(n)s action was postponed: %(names)s.", "%(n)s actions were postponed: %(names)s."),
-        (Status.GESCHRAPT, "%(n)s action was cancelled: %(names)s.", "%(n)s actions were cancelled: %(names)s."),
-        (Status.NIET_GESTART, "%(n)s action has not started: %(names)s.", "%(n)s actions have not started: %(names)s."),
+    for status, sentence in (
+        (Status.UITGESTELD, _postponed), (Status.GESCHRAPT, _cancelled), (Status.NIET_GESTART, _not_started),
     ):
         rows = p.with_latest(status)
         if rows:
-            items.append(ngettext(singular, plural, len(rows)) % {"n": len(rows), "names": _names(rows)})
+            items.append(sentence(len(rows)) % {"n": len(rows), "names": _names(rows)})
     _reached, missed = _indicator_results(p)
     items += [_("Target not reached: %(result)s.") % {"result": r} for r in missed]
     for a in p.afwijkingen:
