@@ -32,6 +32,7 @@ from .models import (
     OperationeleDoelstelling,
     StrategischeDoelstelling,
     Visie,
+    Zelfevaluatie,
 )
 from .exchange_samenwerking import check_samenwerking, import_samenwerking
 from .services_voortzetting import carry_over_plan, carry_over_record
@@ -238,6 +239,9 @@ def validate_document(document, *, ronde=None, netwerk=None):
                 c.fail(f"$.visie.questions.{name}", _("unknown question"))
             else:
                 c.text(questions, name, "$.visie.questions", max_length=bounds.TEXT)
+    if doc.get("zelfevaluatie") is not None:
+        z = c.mapping(doc["zelfevaluatie"], "$.zelfevaluatie")
+        c.rich_text(z, "text", "$.zelfevaluatie", max_length=bounds.LONG_TEXT)
 
     actions = 0
     indicators = set()  # (action code, indicator name) the monitoring plan may refer to
@@ -360,6 +364,8 @@ def import_document(document, *, ronde=None, netwerk=None, user=None) -> Afsprak
             inspraak=v.get("inspraak", ""),
             **{name: v.get("questions", {}).get(name, "") for name, _label in Visie.QUESTIONS},
         )
+    if doc.get("zelfevaluatie"):
+        Zelfevaluatie.objects.create(nota=nota, text=doc["zelfevaluatie"].get("text", ""))
     for i, sd_doc in enumerate(doc["doelstellingen"], start=1):
         sd = StrategischeDoelstelling.objects.create(
             nota=nota, position=i, title=sd_doc["title"], description=sd_doc.get("description", "")

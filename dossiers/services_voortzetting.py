@@ -249,7 +249,8 @@ def zelfevaluatie_draft(p: Voortgang) -> str:
 
 def carry_over_plan(source: Afsprakennota, document: dict, ronde) -> tuple[Voortgang, list] | None:
     """The source's follow-up and the actions kept, or None when it has no follow-up: then the
-    copy is the plain one."""
+    copy is the plain one. A self-evaluation looks back on its own period: it never goes along."""
+    document.pop("zelfevaluatie", None)
     progress = voortgang(source)
     if not progress.has_follow_up:
         return None

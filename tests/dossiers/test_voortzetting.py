@@ -2,6 +2,8 @@
 actions go along with their latest status and indicator values, the omgevingsanalyse gets a draft
 self-evaluation to rewrite; without follow-up the copy is the plain one."""
 
+import json
+
 import pytest
 
 from dossiers.checks import run_checklist
@@ -94,3 +96,32 @@ def test_without_follow_up_the_copy_is_as_before(full_nota, coordinator_client, 
     actions = [a for sd in document["doelstellingen"] for od in sd["ods"] for a in od["acties"]]
     assert [a["title"] for a in actions] == ["Infomarkt", "Vakantiekamp voor gezinnen", "UiTPAS-infomarkt"]
     assert not ActieHerkomst.objects.exists() and not Zelfevaluatie.objects.exists()
+
+
+def test_the_self_evaluation_is_in_the_pdf_the_word_file_and_the_json(full_nota, coordinator_a, coordinator_client, later):
+    from io import BytesIO
+
+    from docx import Document
+
+    from dossiers.docx_export import build_docx
+    from dossiers.exchange import export_json, import_document
+    from dossiers.pdf import render_pdf
+    from tests.pdftext import pdf_text, squash
+
+    follow_up(full_nota, coordinator_a)
+    result = copy(coordinator_client, full_nota, later)
+    document = build_snapshot(result)
+    assert "Wat ging goed" in document["zelfevaluatie"]["text"]
+    pdf, *_ = render_pdf(document, draft=True)
+    text = squash(pdf_text(pdf))
+    assert "Zelfevaluatie Ontwerp opgebouwd uit de opvolging van 2027–2028." in text
+    assert "1 actie werd uitgesteld: A2.1.2 UiTPAS-infomarkt." in text
+    word = Document(BytesIO(build_docx(document)))
+    headings = [(p.style.name, p.text) for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 2", "Zelfevaluatie") in headings and ("Heading 3", "Wat ging goed") in headings
+    # the exchange format carries it out and back in; a copy to another round leaves it behind
+    exported = json.loads(export_json(result))
+    result.delete()
+    again = import_document(exported, ronde=later, netwerk=full_nota.netwerk)
+    assert Zelfevaluatie.objects.get(nota=again).text == exported["zelfevaluatie"]["text"]
+    assert not Zelfevaluatie.objects.get(nota=again).untouched  # imported text is the network's own
