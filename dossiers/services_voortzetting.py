@@ -181,6 +181,27 @@ def _not_started(n):
     )
 
 
+def _deviations(p: Voortgang) -> list[str]:
+    """One sentence per budget line that deviated, its years together, with the reasons given."""
+    lines = {}
+    for a in p.afwijkingen:
+        lines.setdefault(a.post.pk, (a.post, []))[1].append(a)
+    items = []
+    for post, rows in lines.values():
+        years = "; ".join(
+            _("in %(year)s %(planned)s planned and %(realised)s realised") % {
+                "year": a.year, "planned": format_euro(a.planned), "realised": format_euro(a.realised),
+            }
+            for a in rows
+        )
+        sentence = _("%(line)s: %(years)s.") % {"line": str(post), "years": years}
+        reasons = list(dict.fromkeys(a.explanation.strip() for a in rows if a.explanation.strip()))
+        if reasons:
+            sentence += " " + _("Explanation: %(text)s") % {"text": " / ".join(reasons)}
+        items.append(sentence)
+    return items
+
+
 def _went_badly(p: Voortgang) -> list[str]:
     items = []
     for status, sentence in (
@@ -191,14 +212,7 @@ def _went_badly(p: Voortgang) -> list[str]:
             items.append(sentence(len(rows)) % {"n": len(rows), "names": _names(rows)})
     _reached, missed = _indicator_results(p)
     items += [_("Target not reached: %(result)s.") % {"result": r} for r in missed]
-    for a in p.afwijkingen:
-        sentence = _("%(year)s, %(line)s: %(planned)s planned, %(realised)s realised.") % {
-            "year": a.year, "line": str(a.post), "planned": format_euro(a.planned),
-            "realised": format_euro(a.realised),
-        }
-        if a.explanation:
-            sentence += " " + _("Explanation: %(text)s") % {"text": a.explanation}
-        items.append(sentence)
+    items += _deviations(p)
     unknown = sum(len([v for v in r.participants.values() if v is None]) for r in p.acties)
     if unknown:
         items.append(ngettext(

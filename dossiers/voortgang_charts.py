@@ -85,10 +85,10 @@ def bar_chart(categories, series, *, key: str, title: str, money: bool = False) 
     """Grouped bars: per category (a working year) one bar per series [(label, {category: value})]."""
     left, top, plot_h, bottom = 70, 34, 180, 30
     height = top + plot_h + bottom
-    show = format_euro if money else (lambda v: f"{v:,}".replace(",", "."))
+    show = format_euro if money else _whole
     svg = _svg(WIDTH, height, key, title, describe_bars(categories, series, show))
     _legend(svg, [(label, SERIES_COLOURS[i]) for i, (label, _v) in enumerate(series)], 16)
-    biggest = max((v or 0 for _l, values in series for v in values.values()), default=0) or 1
+    biggest = _nice(max((v or 0 for _l, values in series for v in values.values()), default=0))
     group_w = (WIDTH - left - 10) / max(len(categories), 1)
     bar_w = min(46, (group_w - 16) / len(series))
     base = top + plot_h
@@ -96,7 +96,8 @@ def bar_chart(categories, series, *, key: str, title: str, money: bool = False) 
         y = base - plot_h * fraction
         ET.SubElement(svg, "line", x1=str(left), x2=str(WIDTH - 10), y1=f"{y:.1f}", y2=f"{y:.1f}",
                       stroke=GRID, **{"stroke-width": "1"})
-        _text(svg, left - 6, f"{y + 4:.1f}", show(_round(biggest * Decimal(str(fraction)), money)),
+        tick = _whole(biggest * Decimal(str(fraction)))
+        _text(svg, left - 6, f"{y + 4:.1f}", f"€ {tick}" if money else tick,
               fill=MUTED, size="11", **{"text-anchor": "end"})
     for c, category in enumerate(categories):
         x0 = left + group_w * c + (group_w - bar_w * len(series)) / 2
@@ -110,8 +111,22 @@ def bar_chart(categories, series, *, key: str, title: str, money: bool = False) 
     return _done(svg)
 
 
-def _round(value, money):
-    return Decimal(value).quantize(Decimal("1")) if money else int(value)
+def _whole(value) -> str:
+    """A whole number the Flemish way: 12.500."""
+    return f"{int(value):,}".replace(",", ".")
+
+
+def _nice(value) -> Decimal:
+    """The axis' top: the value rounded up to a round step times a power of ten (its half a
+    round number too)."""
+    if not value or value <= 0:
+        return Decimal(1)
+    value = Decimal(value)
+    power = Decimal(10) ** (len(str(int(value))) - 1)
+    for step in (1, Decimal("1.2"), Decimal("1.6"), 2, Decimal("2.4"), 3, 4, 5, 6, 8, 10):
+        if value <= step * power:
+            return step * power
+    return 10 * power
 
 
 def describe_bars(categories, series, show) -> str:
@@ -132,7 +147,8 @@ def scan_chart(rows, *, key: str, title: str, first_label: str, latest_label: st
     width = label_w + col_w * len(SCORES) + 20
     height = top + row_h * len(rows) + 10
     svg = _svg(width, height, key, title, describe_scans(rows, first_label, latest_label))
-    _legend(svg, [(first_label, "#6b7682"), (latest_label, SERIES_COLOURS[0])], 16)
+    legend = [(first_label, "#6b7682")] + ([(latest_label, SERIES_COLOURS[0])] if latest_label else [])
+    _legend(svg, legend, 16)
     for i, score in enumerate(SCORES):
         _text(svg, label_w + col_w * i + col_w // 2, 40, str(score),
               **{"text-anchor": "middle", "font-weight": "bold"})

@@ -58,7 +58,8 @@ def test_the_draft_self_evaluation_is_built_from_the_follow_up(full_nota, coordi
         "<h3>Wat ging niet goed</h3>",
         "1 actie werd uitgesteld: A2.1.2 UiTPAS-infomarkt.",
         "Streefwaarde niet gehaald: Deelnemers met kansentarief (A1.1.1): 180 in 2028 tegenover een streefwaarde van 200.",
-        "2027, Personeel: €&nbsp;45.000,00 gepland, €&nbsp;30.000,00 gerealiseerd. Toelichting: Vacature pas in mei ingevuld",
+        "Personeel: in 2027 €&nbsp;45.000,00 gepland en €&nbsp;30.000,00 gerealiseerd; in 2028 €&nbsp;45.000,00 "
+        "gepland en €&nbsp;30.000,00 gerealiseerd. Toelichting: Vacature pas in mei ingevuld",
         "<h3>Lessen</h3>",
         "Lessen van 1 jun. 2027: Ervaringsdeskundigen vroeger betrekken (2027)",
         "Beslist op 1 jun. 2028: Kamp in de zomer (2028)",
