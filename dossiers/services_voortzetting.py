@@ -3,8 +3,6 @@ follow-up taught: only the actions still to do go along, each with its latest fo
 and its indicators' values so far, and the omgevingsanalyse gets a draft self-evaluation built
 from the working years, for the coordinator to rewrite."""
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
@@ -106,31 +104,18 @@ def _names(reeksen) -> str:
     return ", ".join(f"{r.actie.code} {r.actie.title}" for r in reeksen)
 
 
-def _number(text: str) -> Decimal | None:
-    cleaned = text.replace("%", "").replace(".", "").replace(",", ".").strip()
-    try:
-        return Decimal(cleaned)
-    except ArithmeticError:
-        return None
-    except ValueError:
-        return None
-
-
 def _indicator_results(progress: Voortgang) -> tuple[list[str], list[str]]:
     """Indicators whose latest value is a number with a numeric target: reached, not reached."""
     reached, missed = [], []
     for ind in progress.indicators:
-        if not ind.values:
+        if ind.reached is None:
             continue
-        year = max(ind.values)
-        value, target = _number(ind.values[year]), _number(ind.target)
-        if value is None or target is None:
-            continue
+        year, value = ind.latest
         sentence = _("%(indicator)s (%(code)s): %(value)s in %(year)s against a target of %(target)s") % {
-            "indicator": ind.name, "code": ind.actie.code, "value": ind.values[year],
-            "year": year, "target": ind.target,
+            "indicator": ind.name, "code": ind.actie.code, "value": value, "year": year,
+            "target": ind.target,
         }
-        (reached if value >= target else missed).append(sentence)
+        (reached if ind.reached else missed).append(sentence)
     return reached, missed
 
 

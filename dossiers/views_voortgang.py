@@ -1,7 +1,6 @@
 """Progress over the working years of an approved dossier (actions, reach, budget, indicators,
 the self-scan's course) and the self-evaluation a later round's omgevingsanalyse starts from."""
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from netwerken.keep import form_data, login_required_keeping_post
 from netwerken.permissions import EDIT, VIEW
 
 from .access import dossier_for
+from .forms_voortzetting import ZelfevaluatieForm
 from .concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
 from .models import Section
 from .models.voortzetting import Zelfevaluatie
@@ -62,13 +62,6 @@ def voortgang_page(request, pk):
         indicator_rows=[(i, [i.values.get(y) for y in progress.started]) for i in progress.indicators],
     )
     return render(request, "dossiers/opvolging/voortgang.html", context)
-
-
-class ZelfevaluatieForm(forms.ModelForm):
-    class Meta:
-        model = Zelfevaluatie
-        fields = ["text", "version"]
-        widgets = {"text": forms.HiddenInput()}
 
 
 @login_required_keeping_post

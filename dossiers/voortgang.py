@@ -64,12 +64,39 @@ class ActieReeks:
         return sum(v or 0 for v in self.kansengroepen.values())
 
 
+def as_number(text: str) -> Decimal | None:
+    """A measured value or target typed as a number ("200", "1.250", "37,5", "40%"), or None."""
+    cleaned = text.replace("%", "").replace(" ", "").replace(".", "").replace(",", ".").strip()
+    try:
+        return Decimal(cleaned) if cleaned else None
+    except ArithmeticError:
+        return None
+
+
 @dataclass
 class IndicatorReeks:
     actie: Actie
     name: str
     target: str
     values: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def latest(self) -> tuple[int, str] | None:
+        if not self.values:
+            return None
+        year = max(self.values)
+        return year, self.values[year]
+
+    @property
+    def reached(self) -> bool | None:
+        """Whether the latest value reaches the target, when both are numbers (None otherwise).
+        Targets are read as "at least": the plan's indicators count people, activities, partners."""
+        if self.latest is None:
+            return None
+        value, target = as_number(self.latest[1]), as_number(self.target)
+        if value is None or target is None:
+            return None
+        return value >= target
 
 
 @dataclass

@@ -42,6 +42,7 @@ def test_the_progress_over_two_working_years(full_nota, coordinator_a, partner_a
     assert "Vacature pas in mei ingevuld" in page and "€\xa045.000,00" in page
     # the indicator series against its target
     assert "<td>200</td>" in page and '<td class="text-end">150</td><td class="text-end">180</td>' in page
+    assert "nog niet in 2028" in page
     # the self-scan: first against latest, with spread
     assert "De eerste scan (Scan 2027, 1 mrt. 2027) tegenover de laatste (Scan 2028, 1 mrt. 2028), van 2 scans." in page
     assert "gemiddeld 2,5, van 2 tot 3 (2 antwoorden)" in page and "gemiddeld 4,0, van 4 tot 4 (2 antwoorden)" in page

@@ -126,3 +126,32 @@ def test_the_self_evaluation_is_in_the_pdf_the_word_file_and_the_json(full_nota,
     again = import_document(exported, ronde=later, netwerk=full_nota.netwerk)
     assert Zelfevaluatie.objects.get(nota=again).text == exported["zelfevaluatie"]["text"]
     assert not Zelfevaluatie.objects.get(nota=again).untouched  # imported text is the network's own
+
+
+def test_the_action_page_shows_where_it_came_from(full_nota, coordinator_a, coordinator_client, later):
+    follow_up(full_nota, coordinator_a)
+    result = copy(coordinator_client, full_nota, later)
+    herkomst = ActieHerkomst.objects.get(actie__nota=result, code="A1.1.1")
+    page = coordinator_client.get(f"/dossiers/{result.pk}/doelstellingen/actie/{herkomst.actie_id}/").content.decode()
+    assert "Uit de vorige afsprakennota (A1.1.1)" in page and "In de opvolging van 2028: lopend." in page
+    assert "<strong>Deelnemers met kansentarief</strong> (streefwaarde 200): 2027 150, 2028 180" in page
+
+
+def test_a_too_long_self_evaluation_is_refused_and_nothing_saved(nota_a, coordinator_client):
+    url = f"/dossiers/{nota_a.pk}/omgevingsanalyse/zelfevaluatie/"
+    response = coordinator_client.post(url, {"text": "<p>" + "x" * 20_001 + "</p>"})
+    assert response.status_code == 200
+    assert "20.000" in response.content.decode()
+    assert not Zelfevaluatie.objects.exists()
+
+
+def test_someone_elses_change_is_not_overwritten(nota_a, coordinator_client):
+    item = Zelfevaluatie.objects.create(nota=nota_a, text="<p>Eerste versie</p>")
+    url = f"/dossiers/{nota_a.pk}/omgevingsanalyse/zelfevaluatie/"
+    version = coordinator_client.get(url).context["form"]["version"].value()
+    item.text = "<p>Tekst van een collega</p>"
+    item.save()
+    response = coordinator_client.post(url, {"text": "<p>Mijn tekst</p>", "version": version})
+    assert response.status_code == 409
+    item.refresh_from_db()
+    assert item.text == "<p>Tekst van een collega</p>"
