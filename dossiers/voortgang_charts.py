@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from .templatetags.dossier_tags import format_euro
 from .voortgang import Status
-from .zelfscan import FONT, GRID, INK, MUTED, SCORES, _text
+from .zelfscan import GRID, MUTED, SCORES, _text
 
 # Each at least 3:1 against white; the legend and the table name them as well.
 STATUS_COLOURS = {

@@ -70,7 +70,7 @@ def test_only_an_approved_dossier_has_progress(nota_a, coordinator_client):
 def test_reachable_from_the_network_and_the_follow_up(nota_a, coordinator_a, coordinator_client):
     approve_with_plan(nota_a)
     werkjaar_start(nota=nota_a, year=2027, user=coordinator_a)
-    for page in (f"/netwerken/{nota_a.netwerk_id}/", f"/dossiers/{nota_a.pk}/opvolging/",
+    for page in (f"/netwerken/{nota_a.netwerk_id}/", f"/dossiers/{nota_a.pk}/", f"/dossiers/{nota_a.pk}/opvolging/",
                  f"/dossiers/{nota_a.pk}/opvolging/2027/"):
         assert url(nota_a) in coordinator_client.get(page).content.decode(), page
 
