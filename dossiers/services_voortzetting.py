@@ -100,8 +100,21 @@ def zelfevaluatie_start(*, nota: Afsprakennota, source: Afsprakennota, progress:
 # --- The draft ------------------------------------------------------------------------------------
 
 
+# The draft stays well within the self-evaluation's bound however large the follow-up: a few
+# names per sentence, a few sentences per part, quoted texts cut short; the progress page has all.
+NAMES_SHOWN, ITEMS_SHOWN, QUOTE_LENGTH = 10, 12, 300
+
+
 def _names(reeksen) -> str:
-    return ", ".join(f"{r.actie.code} {r.actie.title}" for r in reeksen)
+    names = ", ".join(f"{r.actie.code} {r.actie.title}" for r in reeksen[:NAMES_SHOWN])
+    if len(reeksen) > NAMES_SHOWN:
+        names += " " + _("and %(n)s more") % {"n": len(reeksen) - NAMES_SHOWN}
+    return names
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1].rstrip() + "…"
 
 
 def _indicator_results(progress: Voortgang) -> tuple[list[str], list[str]]:
@@ -182,7 +195,7 @@ def _deviations(p: Voortgang) -> list[str]:
         sentence = _("%(line)s: %(years)s.") % {"line": str(post), "years": years}
         reasons = list(dict.fromkeys(a.explanation.strip() for a in rows if a.explanation.strip()))
         if reasons:
-            sentence += " " + _("Explanation: %(text)s") % {"text": " / ".join(reasons)}
+            sentence += " " + _("Explanation: %(text)s") % {"text": _quote(" / ".join(reasons))}
         items.append(sentence)
     return items
 
@@ -212,9 +225,9 @@ def _lessons(p: Voortgang) -> list[str]:
     for m in p.reflectiemomenten:
         when = date_format(m.held_on, "DATE_FORMAT")
         if m.lessons.strip():
-            items.append(_("Lessons of %(date)s: %(text)s") % {"date": when, "text": m.lessons.strip()})
+            items.append(_("Lessons of %(date)s: %(text)s") % {"date": when, "text": _quote(m.lessons)})
         if m.decisions.strip():
-            items.append(_("Decided on %(date)s: %(text)s") % {"date": when, "text": m.decisions.strip()})
+            items.append(_("Decided on %(date)s: %(text)s") % {"date": when, "text": _quote(m.decisions)})
     if p.bijsturingen:
         applied = sum(1 for b in p.bijsturingen if b.status == b.Status.TOEGEPAST)
         items.append(ngettext(
@@ -225,6 +238,12 @@ def _lessons(p: Voortgang) -> list[str]:
 
 
 def _section(title: str, items: list[str], empty: str) -> str:
+    if len(items) > ITEMS_SHOWN:
+        more = len(items) - ITEMS_SHOWN + 1
+        items = items[: ITEMS_SHOWN - 1] + [
+            ngettext("%(n)s more point: see the progress over the years.",
+                     "%(n)s more points: see the progress over the years.", more) % {"n": more}
+        ]
     body = "".join(f"<li>{escape(i)}</li>" for i in items) if items else f"<li>{escape(empty)}</li>"
     return f"<h3>{escape(title)}</h3><ul>{body}</ul>"
 

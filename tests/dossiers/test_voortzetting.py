@@ -155,3 +155,27 @@ def test_someone_elses_change_is_not_overwritten(nota_a, coordinator_client):
     assert response.status_code == 409
     item.refresh_from_db()
     assert item.text == "<p>Tekst van een collega</p>"
+
+
+def test_a_large_follow_up_still_gives_a_draft_within_bounds(nota_a, coordinator_a):
+    from dossiers.models import Reflectiemoment
+    from dossiers.richtext import plain_text
+    from dossiers.services_opvolging import werkjaar_start
+    from dossiers.services_voortzetting import zelfevaluatie_draft
+    from dossiers.voortgang import voortgang
+    from netwerken import bounds
+
+    from .opvolging_data import approve_with_plan
+
+    approve_with_plan(nota_a, actions=40)
+    for year in nota_a.ronde.years:
+        jaar = werkjaar_start(nota=nota_a, year=year, user=coordinator_a)
+        jaar.acties.update(status="uitgesteld")
+        for _n in range(5):
+            Reflectiemoment.objects.create(
+                werkjaar=jaar, held_on=f"{year}-06-01", participants="Stuurgroep",
+                lessons="Een lange les. " * 300, decisions="Een lange beslissing. " * 300,
+            )
+    draft = zelfevaluatie_draft(voortgang(nota_a))
+    assert len(plain_text(draft)) < bounds.LONG_TEXT
+    assert "en 30 andere" in draft and "punten: zie de voortgang over de jaren" in draft
