@@ -4,6 +4,7 @@ years at once, for the progress page and for the draft self-evaluation of the ne
 Everything is loaded in a fixed number of queries, whatever the number of actions and years.
 """
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -64,13 +65,16 @@ class ActieReeks:
         return sum(v or 0 for v in self.kansengroepen.values())
 
 
+NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
 def as_number(text: str) -> Decimal | None:
-    """A measured value or target typed as a number ("200", "1.250", "37,5", "40%"), or None."""
-    cleaned = text.replace("%", "").replace(" ", "").replace(".", "").replace(",", ".").strip()
-    try:
-        return Decimal(cleaned) if cleaned else None
-    except ArithmeticError:
+    """The first number in a measured value or target as people write them ("200", "1.250",
+    "37,5%", "30 per jaar"), or None when there is none."""
+    found = NUMBER.search(text or "")
+    if found is None:
         return None
+    return Decimal(found.group().replace(".", "").replace(",", "."))
 
 
 @dataclass
