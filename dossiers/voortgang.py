@@ -225,7 +225,7 @@ def _indicators(nota, acties) -> list[IndicatorReeks]:
 def _afwijkingen(nota) -> list[Afwijking]:
     rows = BegrotingRealisatie.objects.filter(werkjaar__nota=nota).select_related(
         "werkjaar", "post__gemeente"
-    ).order_by("werkjaar__year", "post__kind", "post__position", "post__pk")
+    ).order_by("post__kind", "post__position", "post__pk", "werkjaar__year")
     return [
         Afwijking(r.werkjaar.year, r.post, r.planned, r.amount, r.explanation)
         for r in rows if r.deviates
