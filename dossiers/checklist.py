@@ -14,6 +14,8 @@ this module holds the rules only, in the decree's words, section by section.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from netwerken.numbers import format_euro
+
 from .checks import (  # noqa: F401
     NOTHING_TO_CHECK,
     Check,
@@ -25,8 +27,8 @@ from .checks import (  # noqa: F401
     rule,
     run_checklist,
 )
-from .models import Section
-from .templatetags.dossier_tags import format_euro
+from . import analyse_questions as questions
+from .models import Section, SwotItem
 
 
 # --- Visie -----------------------------------------------------------------------------------
@@ -228,12 +230,10 @@ def partners_describe_involvement(d: DossierData):
 def partners_in_actions(d: DossierData):
     if not d.partners:
         return NOTHING_TO_CHECK
-    active = {a.lead_partner_id for a in d.acties}
-    active |= {p.pk for a in d.acties for p in a.partners.all()}
     return [
         _("%(partner)s takes part in no action.") % {"partner": p}
         for p in d.partners
-        if p.pk not in active
+        if not d.actions_of(p)
     ]
 
 
@@ -461,8 +461,6 @@ def indicators_with_figures(d: DossierData):
     anchor="kwalitatief",
 )
 def qualitative_analyses_answered(d: DossierData):
-    from analyses import questions
-
     return [
         _("%(analysis)s: no question is answered yet.") % {"analysis": label}
         for kind, label in questions.KINDS
@@ -478,8 +476,6 @@ def qualitative_analyses_answered(d: DossierData):
     blocking=False,
 )
 def qualitative_questions_answered(d: DossierData):
-    from analyses import questions
-
     if not any(analysis.answered for analysis in d.kwalitatieve_analyses.values()):
         return NOTHING_TO_CHECK
     problems = []
@@ -537,8 +533,6 @@ def people_in_poverty_heard(d: DossierData):
     blocking=False,
 )
 def swot_complete(d: DossierData):
-    from analyses.models import SwotItem
-
     present = d.analyse_aantallen["swot_kinds"]
     missing = [str(label) for value, label in SwotItem.Kind.choices if value not in present]
     if missing:

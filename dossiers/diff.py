@@ -14,10 +14,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from netwerken.models import Beheerrol
+from netwerken.numbers import format_euro
 
-from .document import budget_table
-from .models import Section
-from .templatetags.dossier_tags import format_euro
+from . import analyse_questions as questions
+from .budget_totals import document_totals
+from .models import Bevraging, Samenwerking, Section, SwotItem
+from .richtext import plain_text
+from .vocab import Doelgroep, Drempel
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
@@ -171,9 +174,6 @@ def compare(old: dict, new: dict) -> list[SectionDiff]:
 def _samenwerking(old_doc, new_doc):
     """The agreements' texts word by word; bodies, roles, monitoring lines and reflection moments
     matched by what identifies them (they have no key). Version 1 documents have none of it."""
-    from .models import Samenwerking
-    from .richtext import plain_text
-
     names = {p["key"]: p["name"] for p in [*old_doc.get("partners", []), *new_doc.get("partners", [])]}
     old, new = old_doc.get("samenwerking") or {}, new_doc.get("samenwerking") or {}
     ot, nt = old.get("texts") or {}, new.get("texts") or {}
@@ -235,11 +235,11 @@ def _budget(old, new):
     for key, line in old_lines.items():
         if key not in new_lines:
             changes.append(Change("removed", line["label"]))
-    old_t, new_t = budget_table(ob), budget_table(nb)
+    old_t, new_t = document_totals(ob), document_totals(nb)
     totals = [
-        (_("Total expenses"), old_t["expense_total"], new_t["expense_total"]),
-        (_("Total income"), old_t["income_total"], new_t["income_total"]),
-        (_("Balance"), old_t["balance_total"], new_t["balance_total"]),
+        (_("Total expenses"), old_t.expense_total, new_t.expense_total),
+        (_("Total income"), old_t.income_total, new_t.income_total),
+        (_("Balance"), old_t.balance_total, new_t.balance_total),
     ]
     return changes, totals
 
@@ -272,11 +272,6 @@ def _with_gemeente_names(analyse: dict, names: dict) -> dict:
 
 
 def _analyse(old, new):
-    from analyses import questions
-    from analyses.models import Bevraging, SwotItem
-
-    from .vocab import Doelgroep, Drempel
-
     label = lambda choices, value: str(dict(choices).get(value, value))  # noqa: E731
     changes = _compare_items(
         [{**i, "key": i["code"]} for i in old.get("indicators", [])],

@@ -16,9 +16,10 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from analyses.exchange import import_analyse, validate_analyse
+from .analyse_exchange import import_analyse, validate_analyse
 from netwerken import bounds
-from netwerken.fields import amount_range_message, count, too_long_message, visible_text
+from netwerken.fields import amount_range_message, too_long_message, visible_text
+from netwerken.numbers import format_count
 from netwerken.models import DeelnemendeGemeente, Gemeente, Netwerk, Partner
 
 from .models import (
@@ -81,7 +82,7 @@ class _Checker:
             return []
         if max_items is not None and len(value) > max_items:
             self.fail(path, _("at most %(limit)s items (this list has %(count)s)") % {
-                "limit": count(max_items), "count": count(len(value))})
+                "limit": format_count(max_items), "count": format_count(len(value))})
         return value
 
     def text(self, obj, key, path, *, max_length, required=False) -> str:
@@ -267,7 +268,7 @@ def validate_document(document, *, ronde=None, netwerk=None):
                 indicators |= {(code, i.get("name")) for i in listed if isinstance(i, dict)}
     if actions > bounds.ACTIONS:
         c.fail("$.doelstellingen", _("at most %(limit)s actions in a dossier (this one has %(count)s)") % {
-            "limit": count(bounds.ACTIONS), "count": count(actions)})
+            "limit": format_count(bounds.ACTIONS), "count": format_count(actions)})
 
     b = c.mapping(doc.get("begroting") or {"lines": []}, "$.begroting")
     seen = set()

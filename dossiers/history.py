@@ -5,8 +5,13 @@ from datetime import datetime
 from itertools import islice
 from heapq import merge
 
+from django.db.models import OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from netwerken.models import DeelnemendeGemeente, Netwerk, Partner
+
+from .analyse_history import history_sources as analyse_history_sources
+from .checks import rows_summary
 from .models import (
     Actie,
     ActieIndicator,
@@ -14,14 +19,18 @@ from .models import (
     Afsprakennota,
     Begrotingsbedrag,
     Begrotingspost,
+    Comment,
     Monitoringafspraak,
     OperationeleDoelstelling,
     Overlegorgaan,
     GeplandReflectiemoment,
+    PartnerConfirmation,
     Samenwerking,
     StrategischeDoelstelling,
+    TransitionRecord,
     Visie,
 )
+from .workflow import BY_NAME
 
 KIND_LABELS = {
     "+": _("created"),
@@ -51,9 +60,6 @@ class Entry:
 def _sources(nota: Afsprakennota):
     """(model, queryset of its historical records for this dossier, label function)."""
     netwerk = nota.netwerk
-    from analyses.history import history_sources as analyse_history_sources
-    from netwerken.models import DeelnemendeGemeente, Netwerk, Partner
-
     return [
         (Visie, Visie.history.filter(nota=nota), lambda r: _("Vision")),
         (
@@ -106,14 +112,24 @@ ACTIVITY_KINDS = {
 }
 
 
+def activity_fingerprint(nota: Afsprakennota) -> tuple:
+    """What tells a change in the activity besides the dossier's revision: comments (written,
+    edited, removed) and workflow steps, read in one query."""
+    comments = Comment.objects.filter(nota_id=OuterRef("pk"))
+    steps = TransitionRecord.objects.filter(nota_id=OuterRef("pk"))
+    return tuple(
+        Afsprakennota.objects.filter(pk=nota.pk)
+        .annotate(c=rows_summary(comments, "pk", "edited_at"), s=rows_summary(steps, "pk"))
+        .values_list("c", "s")
+        .get()
+    )
+
+
 def dossier_activity(
     nota: Afsprakennota, access, *, kind: str | None = None, user_id: int | None = None,
     item: str | None = None, limit: int = 500,
 ) -> list[Entry]:
     """Who did what and when in a dossier: edits, comments, workflow steps and confirmations."""
-    from .models import Comment, PartnerConfirmation, TransitionRecord
-    from .workflow import BY_NAME
-
     streams = []
     if kind in (None, "edits"):
         streams.append(dossier_history(nota, item=item, limit=limit, user_id=user_id))

@@ -1,12 +1,10 @@
 """Strategic and operational objectives and their actions: the tree, the plan per working year
 and the load per partner, and the forms to write them."""
 
-from collections import defaultdict
 from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +16,8 @@ from netwerken.permissions import EDIT
 
 from .access import dossier_for
 from .checklist import DossierData
-from .concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
+from .concurrency import save_form
+from .fragments import cached_fragment
 from .forms_doelen import (
     ActieForm,
     IndicatorFormSet,
@@ -44,7 +43,11 @@ def _context(nota, access, data=None, **extra):
 def tree(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
-    return render(request, "dossiers/doelen_tree.html", _context(nota, access, data, doelen=data.doelen))
+    context = _context(nota, access, data)
+    context["tree"] = cached_fragment(
+        request, context, "dossiers/includes/_doelen_tree.html", lambda: {"doelen": data.doelen}
+    )
+    return render(request, "dossiers/doelen_tree.html", context)
 
 
 @login_required
@@ -53,6 +56,15 @@ def plan(request, pk):
     """Per working year of the round: the actions planned and their estimated cost."""
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
+    context = _context(nota, access, data)
+    context["plan"] = cached_fragment(
+        request, context, "dossiers/includes/_doelen_plan.html",
+        lambda: {"years": _plan_years(nota, data)},
+    )
+    return render(request, "dossiers/doelen_plan.html", context)
+
+
+def _plan_years(nota, data):
     years = []
     for year in nota.ronde.years:
         rows = []
@@ -68,7 +80,11 @@ def plan(request, pk):
                 "needs_actions": year in nota.ronde.action_years,
             }
         )
-    return render(request, "dossiers/doelen_plan.html", _context(nota, access, data, years=years))
+    return years
+
+
+def _load_row(partner, mine) -> dict:
+    return {"partner": partner, "leads": mine.leads, "joins": mine.joins, "total": mine.total}
 
 
 @login_required
@@ -77,17 +93,16 @@ def load(request, pk):
     """How many actions each partner leads or joins: where the work of the network lands."""
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
-    leads, joins = defaultdict(list), defaultdict(list)
-    for actie in data.acties:
-        if actie.lead_partner_id:
-            leads[actie.lead_partner_id].append(actie)
-        for partner in actie.partners.all():
-            joins[partner.pk].append(actie)
+    context = _context(nota, access, data)
+    context["load"] = cached_fragment(
+        request, context, "dossiers/includes/_doelen_load.html", lambda: _load_rows(data)
+    )
+    return render(request, "dossiers/doelen_load.html", context)
+
+
+def _load_rows(data) -> dict:
     rows = sorted(
-        (
-            {"partner": p, "leads": leads[p.pk], "joins": joins[p.pk], "total": len(leads[p.pk]) + len(joins[p.pk])}
-            for p in data.partners
-        ),
+        (_load_row(p, data.actions_of(p)) for p in data.partners),
         key=lambda row: (-len(row["leads"]), -row["total"], row["partner"].name),
     )
     led = len([a for a in data.acties if a.lead_partner_id])
@@ -95,10 +110,7 @@ def load(request, pk):
     biggest = max((row["total"] for row in rows), default=0)
     for row in rows:
         row["share"] = round(100 * row["total"] / biggest) if biggest else 0
-    context = _context(
-        nota, access, data, rows=rows, top=top, idle=[r for r in rows if not r["total"]], led=led
-    )
-    return render(request, "dossiers/doelen_load.html", context)
+    return {"rows": rows, "top": top, "idle": [r for r in rows if not r["total"]], "led": led}
 
 
 def _concentration(rows, led):
@@ -121,19 +133,21 @@ def _concentration(rows, led):
 
 def _save_objective(request, nota, access, form_class, instance, *, title, on_new=None):
     form = form_class(form_data(request), instance=instance)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        if on_new and not instance.pk:
-            on_new(form.instance)
-        saved, current = save_or_conflict(form)
-        if saved:
-            messages.success(request, _("%(item)s has been saved.") % {"item": saved.code})
-            return redirect(_tree_url(nota, saved)), None
-        who, when = last_editor(current)
-        conflict = {"rows": differences(form, current), "who": who, "when": when}
-        form = rebind_after_conflict(form_class, request.POST, current)
-    context = _context(nota, access, form=form, item=instance, title=title, conflict=conflict)
-    return None, render(request, "dossiers/doel_form.html", context, status=409 if conflict else 200)
+    if request.method == "POST" and on_new and not instance.pk and form.is_valid():
+        on_new(form.instance)
+    result = save_form(
+        request, form, message=_saved_message, success_url=lambda saved: _tree_url(nota, saved),
+    )
+    if result.done:
+        return result.done, None
+    context = _context(
+        nota, access, form=result.form, item=instance, title=title, conflict=result.conflict
+    )
+    return None, render(request, "dossiers/doel_form.html", context, status=result.status)
+
+
+def _saved_message(saved) -> str:
+    return _("%(item)s has been saved.") % {"item": saved.code}
 
 
 @login_required_keeping_post
@@ -213,21 +227,22 @@ def _actie_page(request, nota, access, actie, *, title):
     data = form_data(request)
     form = ActieForm(data, instance=actie, nota=nota)
     formset = IndicatorFormSet(data, instance=actie, prefix="indicatoren")
-    conflict = None
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():  # the action, its indicators and costs: all or nothing
-            saved, current = save_or_conflict(form)
-            if saved:
-                _save_actie_parts(form, formset, saved)
-        if saved:
-            messages.success(request, _("%(item)s has been saved.") % {"item": saved.code})
-            return redirect(_tree_url(nota, saved))
-        who, when = last_editor(current)
-        conflict = {"rows": differences(form, current), "who": who, "when": when}
-        form = rebind_after_conflict(ActieForm, request.POST, current, nota=nota)
-        formset = IndicatorFormSet(request.POST, instance=current, prefix="indicatoren")
-    context = _context(nota, access, form=form, formset=formset, actie=actie, title=title, conflict=conflict)
-    return render(request, "dossiers/actie_form.html", context, status=409 if conflict else 200)
+    # The action, its indicators and costs are saved all or nothing.
+    result = save_form(
+        request, form, valid=formset.is_valid(),
+        also=lambda saved: _save_actie_parts(form, formset, saved),
+        message=_saved_message, success_url=lambda saved: _tree_url(nota, saved),
+        form_kwargs={"nota": nota},
+    )
+    if result.done:
+        return result.done
+    if result.conflict:
+        formset = IndicatorFormSet(request.POST, instance=result.current, prefix="indicatoren")
+    context = _context(
+        nota, access, form=result.form, formset=formset, actie=actie, title=title,
+        conflict=result.conflict,
+    )
+    return render(request, "dossiers/actie_form.html", context, status=result.status)
 
 
 @login_required_keeping_post

@@ -31,4 +31,12 @@ from .samenwerking import (  # noqa: F401,E402
     Overlegorgaan,
     Samenwerking,
 )
+from .analyse import (  # noqa: F401,E402
+    Bevraging,
+    Drempelbeschrijving,
+    GekozenIndicator,
+    Kansengroep,
+    KwalitatieveAnalyse,
+    SwotItem,
+)
 from .voortzetting import ActieHerkomst, Zelfevaluatie  # noqa: F401,E402

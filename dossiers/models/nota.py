@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netwerken.models import Netwerk
 
-from ..workflow import EDITABLE, OPEN_FOR_PARTNERS, Status
+from ..workflow import EDITABLE, OPEN_FOR_PARTNERS, Status, label
 from .ronde import Indienronde
 
 
@@ -34,11 +34,6 @@ SECTION_NUMBERS = {
 }
 
 
-class AfsprakennotaQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(netwerk__in=Netwerk.objects.for_user(user))
-
-
 class Afsprakennota(models.Model):
     """The dossier of one network for one submission round."""
 
@@ -64,7 +59,6 @@ class Afsprakennota(models.Model):
         help_text=_("The publiq staff member who reviews this dossier."),
     )
 
-    objects = AfsprakennotaQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("afsprakennota")
@@ -114,8 +108,6 @@ class Afsprakennota(models.Model):
         return self.status_label(staff=True)
 
     def status_label(self, *, staff: bool) -> str:
-        from ..workflow import label
-
         return label(self.status, staff=staff)
 
     @property
