@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0016_move_analyse_to_dossiers'),
+        ('dossiers', '0017_voortzetting'),
         ('netwerken', '0005_bounds_on_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
