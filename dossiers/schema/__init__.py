@@ -5,6 +5,7 @@ The format's version decides the schema; references between parts (an action's p
 budget line's municipality, working years) are checked against `References`.
 """
 
+import json
 from typing import Annotated
 
 from django.utils.translation import gettext as _
@@ -15,7 +16,9 @@ from .document import DOCUMENTS, DocumentV1, DocumentV2
 from .problems import Problem, problems_of
 from .references import References
 
-__all__ = ["DocumentV1", "DocumentV2", "Problem", "References", "json_schema", "validate", "version_problems"]
+__all__ = ["DocumentV1", "DocumentV2", "Problem", "References", "json_schema", "json_schema_text", "validate",
+    "version_problems",
+]
 
 
 def version_problems(document) -> list[Problem]:
@@ -54,3 +57,7 @@ def json_schema() -> dict:
         ),
         **TypeAdapter(versions).json_schema(),
     }
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

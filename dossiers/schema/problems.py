@@ -54,7 +54,6 @@ MESSAGES = {
     "string_too_long": lambda e: too_long_message(e["ctx"]["max_length"], len(e["input"])),
     "too_long": lambda e: _("at most %(limit)s items (this list has %(count)s)") % {
         "limit": count(e["ctx"]["max_length"]), "count": count(e["ctx"]["actual_length"])},
-    "literal_error": lambda e: _("expected %(expected)s") % {"expected": e["ctx"]["expected"]},
 }
 
 
