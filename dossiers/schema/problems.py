@@ -31,12 +31,10 @@ def path_of(loc) -> str:
 
 
 def _unknown_key(error) -> str:
+    """Only parts with a fixed list of keys refuse another one: the vision's questions and the
+    agreements' texts (their subjects)."""
     owner = error["loc"][-2] if len(error["loc"]) > 1 else ""
     return _("unknown subject") if owner == "texts" else _("unknown question")
-
-
-def _not_empty_or_pattern(error) -> str:
-    return _("may not be empty")
 
 
 # pydantic's own error types in our words; our own checks bring their words along.
@@ -49,8 +47,9 @@ MESSAGES = {
     "bool_type": lambda e: _("expected true or false"),
     "missing": lambda e: _("is missing"),
     "extra_forbidden": _unknown_key,
-    "string_too_short": _not_empty_or_pattern,
-    "string_pattern_mismatch": _not_empty_or_pattern,
+    # Only required texts have a least length and a pattern (something besides spaces).
+    "string_too_short": lambda e: _("may not be empty"),
+    "string_pattern_mismatch": lambda e: _("may not be empty"),
     "string_too_long": lambda e: too_long_message(e["ctx"]["max_length"], len(e["input"])),
     "too_long": lambda e: _("at most %(limit)s items (this list has %(count)s)") % {
         "limit": count(e["ctx"]["max_length"]), "count": count(e["ctx"]["actual_length"])},
