@@ -83,9 +83,14 @@ def import_analyse(nota, analyse):
         )
         drempel.gemeenten.set([gemeenten[code] for code in d.gemeenten])
     for k in analyse.kansengroepen:
-        groep = Kansengroep.objects.create(nota=nota, doelgroep=k.doelgroep, name=k.name, description=k.description)
+        groep = Kansengroep.objects.create(
+            nota=nota, doelgroep=k.doelgroep, name=k.name, description=k.description
+        )
         groep.gemeenten.set([gemeenten[code] for code in k.gemeenten])
     Bevraging.objects.bulk_create(
-        Bevraging(nota=nota, method=b.method, period=b.period, participants=b.participants, description=b.description)
+        Bevraging(
+            nota=nota, method=b.method, period=b.period, participants=b.participants,
+            description=b.description,
+        )
         for b in analyse.bevragingen
     )

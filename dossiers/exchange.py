@@ -169,7 +169,9 @@ def _actie(od, position, a, partners):
         inspraak=a.inspraak,
     )
     actie.partners.set([partners[k] for k in a.partners])
-    ActieIndicator.objects.bulk_create(ActieIndicator(actie=actie, name=i.name, target=i.target) for i in a.indicators)
+    ActieIndicator.objects.bulk_create(
+        ActieIndicator(actie=actie, name=i.name, target=i.target) for i in a.indicators
+    )
     ActieKost.objects.bulk_create(
         ActieKost(actie=actie, year=int(year), amount=amount) for year, amount in a.costs.items()
     )

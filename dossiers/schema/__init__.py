@@ -16,8 +16,9 @@ from .document import DOCUMENTS, DocumentV1, DocumentV2
 from .problems import Problem, problems_of
 from .references import References
 
-__all__ = ["DocumentV1", "DocumentV2", "Problem", "References", "json_schema", "json_schema_text", "validate",
-    "version_problems",
+__all__ = [
+    "DocumentV1", "DocumentV2", "Problem", "References",
+    "json_schema", "json_schema_text", "validate", "version_problems",
 ]
 
 

@@ -13,7 +13,9 @@ from analyses.models import SwotItem
 from netwerken import bounds
 
 from ..vocab import Doelgroep, Drempel
-from .fields import Derived, Figure, Part, YearKey, items, one_of, problems_at, some_of, Text, whole_number
+from .fields import (
+    Derived, Figure, Part, Text, YearKey, items, one_of, problems_at, some_of, whole_number,
+)
 from .references import ParticipatingNisCode, ParticipatingNisCodes, context
 
 Figures = Annotated[dict[YearKey, Figure], Field(max_length=bounds.YEAR_MAX - bounds.YEAR_MIN + 1)]
@@ -43,9 +45,8 @@ class Indicator(Part):
     def described_when_new(self, info: ValidationInfo):
         refs = context(info)
         if refs and self.code not in refs.known_indicators:
-            problems_at("indicator", [
-                ((name,), _("may not be empty")) for name in ("name", "publisher") if not getattr(self, name).strip()
-            ])
+            blank = [name for name in ("name", "publisher") if not getattr(self, name).strip()]
+            problems_at("indicator", [((name,), _("may not be empty")) for name in blank])
         return self
 
 

@@ -211,11 +211,12 @@ class Begrotingslijn(Part):
     @model_validator(mode="after")
     def fits_its_kind(self, info: ValidationInfo):
         found = []
-        expected = Begrotingspost.INCOME if self.kind == Begrotingspost.Kind.INKOMST else Begrotingspost.EXPENSES
-        if self.category not in expected:
+        income = self.kind == Begrotingspost.Kind.INKOMST
+        if self.category not in (Begrotingspost.INCOME if income else Begrotingspost.EXPENSES):
             found.append((("category",), _("does not belong with this kind of line")))
         refs = context(info)
-        if refs and self.category == Begrotingspost.Category.GEMEENTE and self.gemeente not in refs.nis_codes:
+        gemeente_line = self.category == Begrotingspost.Category.GEMEENTE
+        if refs and gemeente_line and self.gemeente not in refs.nis_codes:
             found.append((("gemeente",), _("not one of the participating municipalities")))
         problems_at("begroting", found)
         return self

@@ -60,10 +60,13 @@ def problems_at(part: str, found: list[tuple[tuple, str]]) -> None:
 
 def shown(value: Any) -> str:
     """A value as a message quotes it: short, and never a whole list or object."""
+    if value is None or isinstance(value, (bool, int, float)):
+        try:
+            value = json.dumps(value)
+        except ValueError:  # an int too long to write out
+            return "…"
     if isinstance(value, str):
         return value if len(value) <= 40 else value[:40] + "…"
-    if value is None or isinstance(value, (bool, int, float)):
-        return json.dumps(value)
     return "[…]" if isinstance(value, list) else "{…}"
 
 
@@ -167,7 +170,8 @@ def whole_number(low: int, high: int):
                 "min": count(low), "max": count(high)})
         return value
 
-    return Annotated[int, PlainValidator(check), WithJsonSchema({"type": "integer", "minimum": low, "maximum": high})]
+    schema = {"type": "integer", "minimum": low, "maximum": high}
+    return Annotated[int, PlainValidator(check), WithJsonSchema(schema)]
 
 
 def _year(value: Any) -> int:
@@ -185,7 +189,8 @@ def _year_key(value: str) -> str:
 YEAR_SCHEMA = {"type": "integer", "minimum": bounds.YEAR_MIN, "maximum": bounds.YEAR_MAX}
 Year = Annotated[int, PlainValidator(_year), WithJsonSchema(YEAR_SCHEMA)]
 # A year as the key of an object ("2027": ...), as JSON writes every key.
-YearKey = Annotated[str, AfterValidator(_year_key), WithJsonSchema({"type": "string", "pattern": r"^\d{4}$"})]
+YEAR_KEY_SCHEMA = {"type": "string", "pattern": r"^\d{4}$"}
+YearKey = Annotated[str, AfterValidator(_year_key), WithJsonSchema(YEAR_KEY_SCHEMA)]
 
 MONEY = re.compile(bounds.MONEY_PATTERN, re.ASCII)
 
@@ -209,13 +214,16 @@ Money = Annotated[Decimal, PlainValidator(_money), WithJsonSchema({
 
 def _figure(value: Any) -> Decimal:
     """A figure of the analysis: a number or text with a decimal point, that fits its column."""
-    try:
-        number = None if isinstance(value, bool) or not isinstance(value, (int, float, str)) else Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        number = None
+    number = None
+    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        try:
+            number = Decimal(str(value))
+        except (InvalidOperation, ValueError):  # ValueError: an int too long to write out
+            pass
     if number is None or not number.is_finite():
         raise problem(_("“%(value)s” is not a number") % {"value": shown(value)})
-    if abs(number) > bounds.FIGURE_MAX or number != number.quantize(Decimal(1).scaleb(-bounds.FIGURE_DECIMALS)):
+    step = Decimal(1).scaleb(-bounds.FIGURE_DECIMALS)
+    if abs(number) > bounds.FIGURE_MAX or number != number.quantize(step):
         raise problem(_("a figure lies between -%(max)s and %(max)s with at most %(decimals)s decimals") % {
             "max": bounds.FIGURE_MAX, "decimals": bounds.FIGURE_DECIMALS})
     return number

@@ -9,7 +9,7 @@ from netwerken import bounds
 from netwerken.models import Beheerrol
 
 from ..models import Samenwerking as SamenwerkingModel
-from .fields import ClosedPart, Part, items, one_of, problems_at, RichText, Text, whole_number
+from .fields import ClosedPart, Part, RichText, Text, items, one_of, problems_at, whole_number
 from .references import PartnerKey, PartnerKeys, WorkingYear, context
 
 Texts = create_model(
@@ -57,8 +57,8 @@ class Monitoringafspraak(Part):
         refs = context(info)
         if refs and (self.actie, self.indicator) != (None, None):
             if (self.actie, self.indicator) not in refs.indicators:
-                problems_at("monitoring", [(("indicator",), _("refers to no indicator of action “%(code)s”") % {
-                    "code": self.actie})])
+                message = _("refers to no indicator of action “%(code)s”") % {"code": self.actie}
+                problems_at("monitoring", [(("indicator",), message)])
         return self
 
 

@@ -207,6 +207,7 @@ def test_a_huge_document_is_refused_quickly_with_short_messages(document):
     document["partners"] = [document["partners"][0]] * 100_000
     document["doelstellingen"][0]["title"] = "t" * 5_000_000
     document["begroting"]["lines"][0]["amounts"]["2027"] = "9" * 1_000_000
+    document["omgevingsanalyse"]["bevragingen"][0]["participants"] = 10**5000  # too long to write out
     started = time.monotonic()
     problems = refused(document)
     assert time.monotonic() - started < 10
@@ -214,6 +215,9 @@ def test_a_huge_document_is_refused_quickly_with_short_messages(document):
     assert problems["$.doelstellingen[0].title"] == "Maximaal 300 tekens (u typte 5.000.000)."
     money = problems["$.begroting.lines[0].amounts.2027"]
     assert len(money) < 200 and "is geen bedrag" in money
+    assert problems["$.omgevingsanalyse.bevragingen[0].participants"] == (
+        "verwacht een geheel getal van 1 tot 1.000.000"
+    )
 
 
 def test_not_an_object_at_all(db):
