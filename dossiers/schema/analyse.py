@@ -5,7 +5,7 @@ from typing import Annotated
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from pydantic import AfterValidator, Field, ValidationInfo, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from analyses import questions
 from analyses.models import Bevraging as BevragingModel
@@ -66,14 +66,6 @@ class Kwalitatief(Part):
         return self
 
 
-def _each_kind_once(parts: list[Kwalitatief]) -> list[Kwalitatief]:
-    kinds = [part.kind for part in parts]
-    problems_at("kwalitatief", [
-        ((i, "kind"), _("this analysis appears twice")) for i, kind in enumerate(kinds) if kind in kinds[:i]
-    ])
-    return parts
-
-
 class Swot(Part):
     kind: one_of(SwotItem.Kind.values)
     text: Text(bounds.TEXT, required=True)
@@ -107,7 +99,9 @@ class Omgevingsanalyse(Part):
     """The environment analysis; null when nothing of it is filled in."""
 
     indicators: items(Indicator, bounds.ANALYSIS_INDICATORS) = []
-    kwalitatief: Annotated[items(Kwalitatief, len(questions.KINDS)), AfterValidator(_each_kind_once)] = []
+    kwalitatief: items(Kwalitatief, len(questions.KINDS), once=(
+        lambda part: part.kind, ("kind",), gettext_lazy("this analysis appears twice"),
+    )) = []
     swot: items(Swot, bounds.ANALYSIS_ITEMS) = []
     drempels: items(Drempelbeschrijving, bounds.ANALYSIS_ITEMS) = []
     kansengroepen: items(Kansengroep, bounds.ANALYSIS_ITEMS) = []

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from pydantic import AfterValidator, Field, ValidationInfo, create_model, model_validator
+from pydantic import AfterValidator, ValidationInfo, create_model, model_validator
 
 from netwerken import bounds
 from netwerken.fields import count
@@ -68,10 +68,8 @@ class Netwerk(Part):
     def named_when_new(self, info: ValidationInfo):
         refs = context(info)
         if refs and refs.new_network:
-            problems_at("netwerk", [
-                ((name,), _("may not be empty"))
-                for name in ("name", "igs_name", "referentieregio") if not getattr(self, name).strip()
-            ])
+            blank = [name for name in ("name", "igs_name", "referentieregio") if not getattr(self, name).strip()]
+            problems_at("netwerk", [((name,), _("may not be empty")) for name in blank])
         return self
 
 
@@ -92,17 +90,6 @@ class Gemeente(Part):
     contact: GemeenteContact = GemeenteContact()
 
 
-def _each_once(gemeenten: list[Gemeente]) -> list[Gemeente]:
-    seen = set()
-    found = []
-    for i, gemeente in enumerate(gemeenten):
-        if gemeente.nis_code in seen:
-            found.append(((i, "nis_code"), _("this municipality appears twice")))
-        seen.add(gemeente.nis_code)
-    problems_at("gemeenten", found)
-    return gemeenten
-
-
 class PartnerContact(Part):
     name: Text(bounds.NAME) = ""
     email: Email = ""
@@ -110,7 +97,7 @@ class PartnerContact(Part):
 
 
 class Partner(Part):
-    key: Text(bounds.CODE)
+    key: Text(bounds.CODE, required=True)
     """Identifies the partner inside the document ("p12"); actions refer to it."""
     name: Text(bounds.NAME, required=True)
     kind: one_of(PartnerModel.Kind.values)
@@ -121,17 +108,6 @@ class Partner(Part):
     involvement: Text(bounds.TEXT) = ""
     future_involvement: Text(bounds.TEXT) = ""
     confirmation: Derived[dict | None] = None
-
-
-def _own_keys(partners: list[Partner]) -> list[Partner]:
-    seen = set()
-    found = []
-    for i, partner in enumerate(partners):
-        if not partner.key or partner.key in seen:
-            found.append(((i, "key"), _("every partner needs its own key")))
-        seen.add(partner.key)
-    problems_at("partners", found)
-    return partners
 
 
 VisieQuestions = create_model(
@@ -226,20 +202,11 @@ class Begrotingslijn(Part):
         return self.category, self.gemeente if self.category == Begrotingspost.Category.GEMEENTE else None
 
 
-def _each_line_once(lines: list[Begrotingslijn]) -> list[Begrotingslijn]:
-    seen = set()
-    found = []
-    for i, line in enumerate(lines):
-        if line.identity in seen:
-            found.append(((i,), _("this budget line appears twice")))
-        seen.add(line.identity)
-    problems_at("begroting", found)
-    return lines
-
-
 class Begroting(Part):
     years: Derived[list[int]] = []
-    lines: Annotated[items(Begrotingslijn, bounds.BUDGET_LINES), AfterValidator(_each_line_once)] = []
+    lines: items(Begrotingslijn, bounds.BUDGET_LINES, once=(
+        lambda line: line.identity, (), gettext_lazy("this budget line appears twice"),
+    )) = []
 
 
 class DocumentV1(Part):
@@ -251,8 +218,12 @@ class DocumentV1(Part):
     status: Derived[str] = ""
     ronde: Ronde
     netwerk: Netwerk
-    gemeenten: Annotated[items(Gemeente, bounds.GEMEENTEN), AfterValidator(_each_once)] = []
-    partners: Annotated[items(Partner, bounds.PARTNERS), AfterValidator(_own_keys)] = []
+    gemeenten: items(Gemeente, bounds.GEMEENTEN, once=(
+        lambda g: g.nis_code, ("nis_code",), gettext_lazy("this municipality appears twice"),
+    )) = []
+    partners: items(Partner, bounds.PARTNERS, once=(
+        lambda p: p.key, ("key",), gettext_lazy("every partner needs its own key"),
+    )) = []
     visie: Visie | None = None
     doelstellingen: Annotated[
         items(StrategischeDoelstelling, bounds.STRATEGIC_OBJECTIVES), AfterValidator(_actions_within_bound)

@@ -235,9 +235,24 @@ Figure = Annotated[Decimal, PlainValidator(_figure), WithJsonSchema({
 })]
 
 
-def items(kind, limit: int):
-    """A list of at most `limit` items."""
-    return Annotated[list[kind], Field(max_length=limit)]
+def items(kind, limit: int, *, once=None):
+    """A list of at most `limit` items. `once=(identity, place, message)`: an item with the
+    identity of an earlier one is a problem at `place` inside it, said with the (lazy) message."""
+    if once is None:
+        return Annotated[list[kind], Field(max_length=limit)]
+    identity, place, message = once
+
+    def each_once(listed: list) -> list:
+        seen = set()
+        found = []
+        for i, item in enumerate(listed):
+            if identity(item) in seen:
+                found.append(((i, *place), str(message)))
+            seen.add(identity(item))
+        problems_at(kind.__name__, found)
+        return listed
+
+    return Annotated[list[kind], Field(max_length=limit), AfterValidator(each_once)]
 
 
 class Derived:

@@ -1,7 +1,5 @@
 """The cooperation agreements (samenwerkingsafspraken) in the document, format version 2."""
 
-from typing import Annotated
-
 from django.utils.translation import gettext as _
 from pydantic import ValidationInfo, create_model, model_validator
 
