@@ -4,6 +4,9 @@ changes, adjusted and submitted a second version. Everything goes through the se
 use, so versions with their SHA-256, workflow steps, notifications and history all exist.
 Running it again changes nothing: a dossier that has a version is left alone."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from django.db import transaction
 
 from analyses.demo import seed_analyse
@@ -12,6 +15,7 @@ from netwerken.models import Netwerk, User
 from . import anchors
 from .demo_begroting import seed_begroting
 from .demo_doelen import seed_doelen
+from .demo_timeline import Timeline
 from .forms_review import ReviewRemarkForm
 from .models import Actie, Afsprakennota, Comment, PartnerConfirmation, ReviewRemark, Section, Visie
 from .services import comment_post, dossier_transition, partner_confirm
@@ -22,6 +26,20 @@ PARTNER = "partner.westhoek@example.org"
 ERVARINGSDESKUNDIGE = "ervaringsdeskundige.westhoek@example.org"
 REVIEWER = "reviewer@example.org"
 VERENIGING = "De Vlonder (vereniging waar armen het woord nemen)"
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def _on(month, day, hour=10):
+    return datetime(2026, month, day, hour, tzinfo=BRUSSELS)
+
+
+# When each chapter of the story happened: the first version well before the deadline of
+# 1 April 2026, the second after publiq asked for changes.
+WRITTEN, CONSULTED, SUBMITTED, REVIEWED, CHANGES_ASKED, ADJUSTED = (
+    _on(1, 12), _on(2, 2), _on(3, 16, 14), _on(4, 2, 9), _on(4, 20, 16), _on(5, 4)
+)
+RESUBMITTED = _on(5, 11, 11)
 
 PLAN = [
     (
@@ -140,6 +158,8 @@ def seed_westhoek(*, ronde) -> Afsprakennota | None:
     coordinator, partner_user = _user(COORDINATOR), _user(PARTNER)
     ervaringsdeskundige, reviewer = _user(ERVARINGSDESKUNDIGE), _user(REVIEWER)
     partners = {p.name: p for p in netwerk.partners.all()}
+    story = Timeline()
+    story.chapter(WRITTEN)
 
     visie, _ = Visie.objects.get_or_create(
         nota=nota,
@@ -154,6 +174,7 @@ def seed_westhoek(*, ronde) -> Afsprakennota | None:
     seed_begroting(nota=nota)
 
     # The partners read the draft, comment and answer on their part.
+    story.chapter(CONSULTED)
     dossier_transition(nota=nota, name="open_consultation", user=coordinator)
     question = _comment(nota, partner_user, "Kan de zitdag in Poperinge ook op woensdagnamiddag? "
                         "Dan zijn de kinderen vrij.", Section.DOELSTELLINGEN)
@@ -172,15 +193,19 @@ def seed_westhoek(*, ronde) -> Afsprakennota | None:
                     remark="Wij trekken de toetsgroep graag, maar met een vergoeding voor de deelnemers.")
 
     # Version 1, its review, and the request for changes.
+    story.chapter(SUBMITTED)
     dossier_transition(nota=nota, name="submit", user=coordinator)
+    story.chapter(REVIEWED)
     dossier_transition(nota=nota, name="start_review", user=reviewer)
     _review(nota, nota.versions.get(number=1), reviewer, REVIEW_V1)
+    story.chapter(CHANGES_ASKED)
     dossier_transition(
         nota=nota, name="request_changes", user=reviewer,
         note="Maak concreet hoe mensen in armoede mee beslissen, en geef de belbus een indicator.",
     )
 
     # The network adjusts the vision and an action, the association confirms, version 2 goes in.
+    story.chapter(ADJUSTED)
     visie.text = VISIE_V2
     visie.save()
     toetsgroep = Actie.objects.get(nota=nota, title__startswith="Toetsgroep")
@@ -190,5 +215,10 @@ def seed_westhoek(*, ronde) -> Afsprakennota | None:
     belbus.indicators.create(name="Ritten met een UiTPAS-kansentarief", target="300 per jaar")
     partner_confirm(nota=nota, partner=vereniging, user=ervaringsdeskundige,
                     answer=PartnerConfirmation.Answer.CONFIRMED)
+    story.chapter(RESUBMITTED)
     dossier_transition(nota=nota, name="submit", user=coordinator)
+    story.apply()
+    for version in nota.versions.all():
+        version.late = version.submitted_at > nota.ronde.deadline
+        version.save(update_fields=["late"])
     return nota

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import ngettext
 
 from .models import Afsprakennota, NotificationKind, ReminderSent
@@ -41,7 +42,7 @@ def send_deadline_reminders(*, today=None) -> int:
                     )
                     % {
                         "netwerk": nota.netwerk.name,
-                        "date": timezone.localtime(nota.ronde.deadline).strftime("%d/%m/%Y"),
+                        "date": date_format(timezone.localtime(nota.ronde.deadline), "DATE_FORMAT"),
                         "days": days,
                     },
                 )

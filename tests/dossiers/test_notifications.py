@@ -39,6 +39,9 @@ def test_reminders_go_out_once_per_step(nota_a, coordinator_a, django_capture_on
     reminders = Notification.objects.filter(user=coordinator_a, kind="reminder")
     assert reminders.count() == 1
     assert "nog 7 dagen" in reminders.get().message
+    deadline = timezone.localdate(nota_a.ronde.deadline)
+    months = "jan. feb. mrt. apr. mei jun. jul. aug. sep. okt. nov. dec.".split()
+    assert f"{deadline.day} {months[deadline.month - 1]} {deadline.year}" in reminders.get().message
     assert len(mail.outbox) == 1
 
 

@@ -94,3 +94,22 @@ def test_every_reviewer_and_version_screen_shows_the_westhoek_dossier(db):
     first = nota.versions.get(number=1)
     assert first.remarks.get(section="visie").remark.startswith("De visie zegt")
     assert "Maak concreet" in nota.transitions.get(name="request_changes").note
+
+
+def test_the_westhoek_story_keeps_its_own_dates(db):
+    """Its first version went in before the deadline; reviewing and changes came after."""
+    call_command("seed_demo")
+    nota = Afsprakennota.objects.get(netwerk__name="Vrijetijdsnetwerk Westhoek")
+    first, second = nota.versions.order_by("number")
+    assert first.submitted_at < nota.ronde.deadline and not first.late
+    assert second.submitted_at > first.submitted_at
+    steps = list(nota.transitions.order_by("at", "pk").values_list("at", flat=True))
+    assert steps == sorted(steps) and steps[-1].date() == second.submitted_at.date()
+    assert first.submitted_at.date().isoformat() == "2026-03-16"
+    comments = nota.comments.values_list("created_at", flat=True)
+    assert all(steps[0] <= at < first.submitted_at for at in comments)
+    reviewer = Client()
+    reviewer.force_login(User.objects.get(email="reviewer@example.org"))
+    page = reviewer.get("/beoordeling/ronde/?ronde=%s" % nota.ronde.pk)
+    assert page.status_code == 200
+    assert "te laat" not in page.text.split("Vrijetijdsnetwerk Westhoek", 1)[1].split("</tr>", 1)[0]
