@@ -2,19 +2,8 @@
 every change can be undone exactly): in the admin they can be looked at, not edited."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from .models import (
-    Bevraging,
-    Drempelbeschrijving,
-    GekozenIndicator,
-    ImportBatch,
-    Indicator,
-    IndicatorValue,
-    Kansengroep,
-    KwalitatieveAnalyse,
-    SwotItem,
-)
+from .models import ImportBatch, Indicator, IndicatorValue
 
 
 @admin.register(Indicator)
@@ -50,7 +39,3 @@ class ImportBatchAdmin(ReadOnlyAdmin):
     list_filter = ["status", "indicator"]
     exclude = ["rows"]
     list_select_related = ["indicator", "uploaded_by"]
-
-
-for model in (GekozenIndicator, KwalitatieveAnalyse, SwotItem, Drempelbeschrijving, Kansengroep, Bevraging):
-    admin.site.register(model, SimpleHistoryAdmin)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from . import charts
-from .models import GekozenIndicator, Indicator, IndicatorValue
+from .models import Indicator, IndicatorValue
 
 YEARS_SHOWN = 6
 LINES_SHOWN = 8  # lines of a line chart, the median of the other municipalities included
@@ -34,7 +34,7 @@ class Row:
 @dataclass
 class IndicatorFigure:
     indicator: Indicator
-    keuze: GekozenIndicator | None
+    keuze: object | None  # a dossier's chosen indicator (with its meaning), or None
     years: list
     rows: list  # the municipalities, by name
     reference: Row  # the Flemish reference
@@ -91,13 +91,6 @@ def build_figures(indicators_with_keuze, gemeenten, *, prefix: str, draw: bool =
             _draw(figure, prefix)
         figures.append(figure)
     return figures
-
-
-def indicator_figures(nota, *, draw: bool = True) -> list[IndicatorFigure]:
-    """The chosen indicators of a dossier with their tables and charts (for page and PDF)."""
-    keuzes = list(nota.gekozen_indicatoren.select_related("indicator"))
-    gemeenten = [d.gemeente for d in nota.netwerk.deelnemende_gemeenten.select_related("gemeente")]
-    return build_figures([(k.indicator, k) for k in keuzes], gemeenten, prefix=f"d{nota.pk}", draw=draw)
 
 
 def _draw(figure: IndicatorFigure, prefix: str) -> None:
@@ -230,20 +223,6 @@ def _bar_description(figure, bars, reference) -> str:
         parts.append(_("No figure for: %(names)s.") % {"names": ", ".join(without)})
     parts.append(_("The table gives every figure."))
     return " ".join(parts)
-
-
-def coverage(nota) -> dict:
-    """{indicator id: set of municipality ids with at least one value}, in one query."""
-    gemeente_ids = nota.netwerk.deelnemende_gemeenten.values("gemeente_id")
-    result: dict = {}
-    rows = (
-        IndicatorValue.objects.filter(gemeente_id__in=gemeente_ids)
-        .values_list("indicator_id", "gemeente_id")
-        .distinct()
-    )
-    for indicator_id, gemeente_id in rows:
-        result.setdefault(indicator_id, set()).add(gemeente_id)
-    return result
 
 
 @dataclass

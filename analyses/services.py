@@ -1,4 +1,4 @@
-"""Operations that span several models: imports of indicator values, and choosing indicators.
+"""Operations that span several models: imports of indicator values.
 
 Keyword-only, atomic, and never given a request: views call them, tests call them directly.
 """
@@ -7,6 +7,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +17,7 @@ from netwerken.models import Gemeente
 from .access import ImportScope
 from .importplan import Plan, guess_mapping, plan_import
 from .matching import match_key
-from .models import GekozenIndicator, ImportBatch, ImportChange, Indicator, IndicatorValue
+from .models import ImportBatch, ImportChange, Indicator, IndicatorValue
 from .parsing import FileProblem
 from .reading import ReadOptions, Table, check_upload, read_table
 from .reading.limits import MAX_BYTES
@@ -75,8 +76,6 @@ def read_options(batch: ImportBatch) -> ReadOptions:
 
 
 def _queue_reading(batch: ImportBatch, *, guess: bool):
-    from .tasks import read_import
-
     # Not on commit: callers do not hold a transaction (the batch row is already committed), and
     # the immediate backend of tests then reads the file within the request.
     read_import.enqueue(batch.pk, guess)
@@ -294,19 +293,7 @@ def import_batch_cancel(*, batch: ImportBatch) -> ImportBatch:
     return batch
 
 
-@transaction.atomic
-def analyse_choose_indicators(*, nota, indicators) -> tuple[list, list]:
-    """Follow exactly these indicators; returns (added, removed) indicators."""
-    current = {k.indicator_id: k for k in nota.gekozen_indicatoren.select_related("indicator")}
-    wanted = {i.pk: i for i in indicators}
-    removed = []
-    for indicator_id, keuze in current.items():
-        if indicator_id not in wanted:
-            removed.append(keuze.indicator)
-            keuze.delete()
-    added = []
-    for indicator_id, indicator in wanted.items():
-        if indicator_id not in current:
-            GekozenIndicator.objects.create(nota=nota, indicator=indicator)
-            added.append(indicator)
-    return added, removed
+@task()
+def read_import(batch_id: int, guess: bool) -> None:
+    """Background work, run by the database-backed worker (`manage.py db_worker`)."""
+    import_batch_read(batch_id=batch_id, guess=guess)

@@ -6,6 +6,12 @@ from netwerken.models import Partner
 
 from .models import (
     Afsprakennota,
+    Bevraging,
+    Drempelbeschrijving,
+    GekozenIndicator,
+    Kansengroep,
+    KwalitatieveAnalyse,
+    SwotItem,
     Comment,
     DossierVersion,
     Indienronde,
@@ -119,3 +125,8 @@ class MonitoringafspraakAdmin(SimpleHistoryAdmin):
 @admin.register(GeplandReflectiemoment)
 class GeplandReflectiemomentAdmin(SimpleHistoryAdmin):
     list_display = ["moment", "year", "nota"]
+
+
+# The dossier's analysis: kept with its history, edited on the dossier's pages.
+for model in (GekozenIndicator, KwalitatieveAnalyse, SwotItem, Drempelbeschrijving, Kansengroep, Bevraging):
+    admin.site.register(model, SimpleHistoryAdmin)

@@ -1,15 +1,16 @@
 """What a comment can be about: a whole section, or one thing in it.
 
 An anchor is "section" or "<model name>:<pk>". Each kind of thing says how to find it in a
-dossier, its label, and its section. Other apps register their own (e.g. analyses' indicators).
+dossier, its label, and its section.
 """
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from netwerken.models import Partner
 
-from .models import Actie, Begrotingspost, OperationeleDoelstelling, Section, StrategischeDoelstelling
+from .models import Actie, Begrotingspost, GekozenIndicator, OperationeleDoelstelling, Section, StrategischeDoelstelling
 
 # model name -> (model, lookup of the dossier, section, label function)
 KINDS = {
@@ -22,13 +23,16 @@ KINDS = {
     ),
     "actie": (Actie, "nota", Section.DOELSTELLINGEN, lambda o: f"{o.code} {o.title}"),
     "begrotingspost": (Begrotingspost, "nota", Section.BEGROTING, str),
+    # Comments can be about one chosen indicator of the dossier's analysis.
+    "gekozenindicator": (
+        GekozenIndicator,
+        "nota",
+        Section.OMGEVINGSANALYSE,
+        lambda keuze: _("Indicator “%(name)s”") % {"name": keuze.indicator.name},
+    ),
     # A thread on a partner's part is addressed to that partner: it is on its task list.
     "partner": (Partner, "netwerk__dossiers", Section.PARTNERS, lambda p: p.name),
 }
-
-
-def register(name, model, dossier_lookup, section, label):
-    KINDS[name] = (model, dossier_lookup, section, label)
 
 
 def resolve(nota, section: str, anchor: str) -> tuple[str, str]:

@@ -25,7 +25,8 @@ from .checks import (  # noqa: F401
     rule,
     run_checklist,
 )
-from .models import Section
+from . import analyse_questions as questions
+from .models import Section, SwotItem
 from .templatetags.dossier_tags import format_euro
 
 
@@ -461,8 +462,6 @@ def indicators_with_figures(d: DossierData):
     anchor="kwalitatief",
 )
 def qualitative_analyses_answered(d: DossierData):
-    from analyses import questions
-
     return [
         _("%(analysis)s: no question is answered yet.") % {"analysis": label}
         for kind, label in questions.KINDS
@@ -478,8 +477,6 @@ def qualitative_analyses_answered(d: DossierData):
     blocking=False,
 )
 def qualitative_questions_answered(d: DossierData):
-    from analyses import questions
-
     if not any(analysis.answered for analysis in d.kwalitatieve_analyses.values()):
         return NOTHING_TO_CHECK
     problems = []
@@ -537,8 +534,6 @@ def people_in_poverty_heard(d: DossierData):
     blocking=False,
 )
 def swot_complete(d: DossierData):
-    from analyses.models import SwotItem
-
     present = d.analyse_aantallen["swot_kinds"]
     missing = [str(label) for value, label in SwotItem.Kind.choices if value not in present]
     if missing:

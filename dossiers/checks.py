@@ -14,15 +14,16 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from analyses.checkdata import AnalyseData
 from analyses.models import IndicatorValue
 from netwerken.models import DeelnemendeGemeente, Netwerk, Partner, RoleAssignment
 
+from .analyse_checkdata import AnalyseData
 from .confirmations import partner_fingerprints
 from .models import Afsprakennota, PartnerConfirmation, RequiredPartner, Section, Visie
 from .models.nota import SECTION_NUMBERS
 from .models.doelen import Actie, OperationeleDoelstelling, StrategischeDoelstelling
 from .models.samenwerking import Monitoringafspraak, Overlegorgaan, GeplandReflectiemoment, Samenwerking
+from .services_begroting import BudgetGrid
 
 
 class DossierData(AnalyseData):
@@ -132,8 +133,6 @@ class DossierData(AnalyseData):
 
     @cached_property
     def begroting(self):
-        from .services_begroting import BudgetGrid
-
         return BudgetGrid(self.nota, data=self)
 
 

@@ -10,16 +10,18 @@ from collections import defaultdict
 
 from django.db.models import Prefetch, Sum
 
-from analyses.checkdata import analyse_counts
-from analyses.models import GekozenIndicator, IndicatorValue, KwalitatieveAnalyse
+from analyses.models import IndicatorValue
 from netwerken.models import DeelnemendeGemeente, Partner
 
+from .analyse_checkdata import analyse_counts
 from .checks import Checklist, DossierData, run_checklist
 from .models import (
     Actie,
     ActieKost,
     Afsprakennota,
     Begrotingspost,
+    GekozenIndicator,
+    KwalitatieveAnalyse,
     GeplandReflectiemoment,
     Monitoringafspraak,
     Overlegorgaan,

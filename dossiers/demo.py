@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
-from analyses.demo import seed_analyse
 from netwerken.demo import LARGE_NETWORK
 from netwerken.models import Netwerk, User
 
+from .analyse_demo import seed_analyse
 from .demo_begroting import seed_begroting
 from .demo_doelen import seed_doelen
 from .demo_westhoek import seed_westhoek

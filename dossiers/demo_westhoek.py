@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from analyses.demo import seed_analyse
 from netwerken.models import Netwerk, User
 
+from .analyse_demo import seed_analyse
 from . import anchors
 from .demo_begroting import seed_begroting
 from .demo_doelen import seed_doelen

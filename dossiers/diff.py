@@ -15,9 +15,12 @@ from django.utils.translation import gettext as _
 
 from netwerken.models import Beheerrol
 
+from . import analyse_questions as questions
 from .document import budget_table
-from .models import Section
+from .models import Bevraging, Samenwerking, Section, SwotItem
+from .richtext import plain_text
 from .templatetags.dossier_tags import format_euro
+from .vocab import Doelgroep, Drempel
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
@@ -171,9 +174,6 @@ def compare(old: dict, new: dict) -> list[SectionDiff]:
 def _samenwerking(old_doc, new_doc):
     """The agreements' texts word by word; bodies, roles, monitoring lines and reflection moments
     matched by what identifies them (they have no key). Version 1 documents have none of it."""
-    from .models import Samenwerking
-    from .richtext import plain_text
-
     names = {p["key"]: p["name"] for p in [*old_doc.get("partners", []), *new_doc.get("partners", [])]}
     old, new = old_doc.get("samenwerking") or {}, new_doc.get("samenwerking") or {}
     ot, nt = old.get("texts") or {}, new.get("texts") or {}
@@ -272,11 +272,6 @@ def _with_gemeente_names(analyse: dict, names: dict) -> dict:
 
 
 def _analyse(old, new):
-    from analyses import questions
-    from analyses.models import Bevraging, SwotItem
-
-    from .vocab import Doelgroep, Drempel
-
     label = lambda choices, value: str(dict(choices).get(value, value))  # noqa: E731
     changes = _compare_items(
         [{**i, "key": i["code"]} for i in old.get("indicators", [])],

@@ -12,6 +12,7 @@ import phonenumbers
 
 from netwerken.models import Beheerrol, Partner
 
+from .analyse_document import prepare_analyse
 from .models import Begrotingspost, Samenwerking, Visie
 from .vocab import Doelgroep, Drempel, Inspraak
 
@@ -75,8 +76,6 @@ def prepare(document: dict) -> dict:
         ]
 
     document["samenwerking"] = prepare_samenwerking(document.get("samenwerking"), partners)
-
-    from analyses.document import prepare_analyse
 
     document["omgevingsanalyse"] = prepare_analyse(document.get("omgevingsanalyse"), gemeenten)
     return {

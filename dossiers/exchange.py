@@ -11,9 +11,9 @@ import json
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from analyses.exchange import import_analyse
 from netwerken.models import DeelnemendeGemeente, Gemeente, Netwerk, Partner
 
+from .analyse_exchange import import_analyse
 from .exchange_samenwerking import import_samenwerking
 from .models import (
     Actie,

@@ -15,6 +15,7 @@ import time
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,8 +34,6 @@ MAX_ATTEMPTS = 3
 
 def _queue(export: PdfExport):
     """Make the export soon, and watch it in case its worker dies."""
-    from .tasks import make_pdf
-
     def enqueue():
         make_pdf.enqueue(export.pk)
         _watch(export.pk)
@@ -43,8 +42,6 @@ def _queue(export: PdfExport):
 
 
 def _watch(export_id: int, *, at=None):
-    from .tasks import make_pdf
-
     if make_pdf.get_backend().supports_defer:
         make_pdf.using(run_after=at or timezone.now() + stale_after()).enqueue(export_id)
 
@@ -223,3 +220,9 @@ def _progress_label(step: str) -> str:
     if "Creating PDF" in step or "metadata" in step:
         return _("Writing the PDF")
     return _("Preparing the text")
+
+
+@task()
+def make_pdf(export_id: int) -> None:
+    """Background work, run by the database-backed worker (`manage.py db_worker`)."""
+    pdf_export_render(export_id=export_id)

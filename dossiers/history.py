@@ -7,6 +7,9 @@ from heapq import merge
 
 from django.utils.translation import gettext_lazy as _
 
+from netwerken.models import DeelnemendeGemeente, Netwerk, Partner
+
+from .analyse_history import history_sources as analyse_history_sources
 from .models import (
     Actie,
     ActieIndicator,
@@ -14,14 +17,18 @@ from .models import (
     Afsprakennota,
     Begrotingsbedrag,
     Begrotingspost,
+    Comment,
     Monitoringafspraak,
     OperationeleDoelstelling,
     Overlegorgaan,
     GeplandReflectiemoment,
+    PartnerConfirmation,
     Samenwerking,
     StrategischeDoelstelling,
+    TransitionRecord,
     Visie,
 )
+from .workflow import BY_NAME
 
 KIND_LABELS = {
     "+": _("created"),
@@ -51,9 +58,6 @@ class Entry:
 def _sources(nota: Afsprakennota):
     """(model, queryset of its historical records for this dossier, label function)."""
     netwerk = nota.netwerk
-    from analyses.history import history_sources as analyse_history_sources
-    from netwerken.models import DeelnemendeGemeente, Netwerk, Partner
-
     return [
         (Visie, Visie.history.filter(nota=nota), lambda r: _("Vision")),
         (
@@ -111,9 +115,6 @@ def dossier_activity(
     item: str | None = None, limit: int = 500,
 ) -> list[Entry]:
     """Who did what and when in a dossier: edits, comments, workflow steps and confirmations."""
-    from .models import Comment, PartnerConfirmation, TransitionRecord
-    from .workflow import BY_NAME
-
     streams = []
     if kind in (None, "edits"):
         streams.append(dossier_history(nota, item=item, limit=limit, user_id=user_id))

@@ -1,7 +1,7 @@
 """The afsprakennota as a PDF, made with WeasyPrint from templates/dossiers/pdf/.
 
 Rendering takes about a quarter of a second per page, so it runs in a background task
-(dossiers/tasks.py). WeasyPrint may only read our own static files: `StaticOnlyFetcher` refuses
+(dossiers/exports.py). WeasyPrint may only read our own static files: `StaticOnlyFetcher` refuses
 every other address, so nothing a user writes can make the renderer fetch from elsewhere.
 """
 

@@ -23,6 +23,7 @@ from .models import (
     PartnerConfirmation,
     TransitionRecord,
 )
+from .exports import pdf_export_for_version
 from .notify import notify
 from .review_memory import DECISIONS, version_decide
 from .snapshot import build_snapshot, sha256_of
@@ -84,8 +85,6 @@ def dossier_transition(*, nota: Afsprakennota, name: str, user, note: str = "") 
             version_decide(version=decided, step=name, letter=note.strip())
     if name == "submit":
         version = dossier_freeze(nota=nota, user=user)
-        from .exports import pdf_export_for_version
-
         pdf_export_for_version(version=version)
     _announce(nota, name, user, note, version)
     return record

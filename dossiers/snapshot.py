@@ -14,7 +14,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import timezone, translation
 
+from .analyse_snapshot import analyse_snapshot
 from .checklist import DossierData
+from .models import Samenwerking, Visie
 from .richtext import plain_text
 
 FORMAT = "afsprakennota"
@@ -120,8 +122,6 @@ def _partner(p, data) -> dict:
 def _visie(visie) -> dict | None:
     if visie is None:
         return None
-    from .models import Visie
-
     return {
         "text": visie.text,
         "text_plain": plain_text(visie.text),
@@ -134,8 +134,6 @@ def _visie(visie) -> dict | None:
 
 def _samenwerking(data) -> dict | None:
     """The cooperation agreements, or None while nothing of them is written."""
-    from .models import Samenwerking
-
     agreements = data.samenwerking
     if not (agreements or data.overlegorganen or data.monitoringafspraken or data.reflectiemomenten):
         return None
@@ -242,6 +240,4 @@ def _begroting(data) -> dict:
 
 
 def _omgevingsanalyse(data) -> dict | None:
-    from analyses.snapshot import analyse_snapshot
-
     return analyse_snapshot(data)

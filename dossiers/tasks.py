@@ -1,10 +1,7 @@
-"""Background work, run by the database-backed worker (`manage.py db_worker`)."""
+"""Background work, run by the database-backed worker (`manage.py db_worker`).
 
-from django.tasks import task
+The task lives next to the work it queues (`dossiers.exports`), so the two need not import each
+other; it is named here too, for work queued under this name.
+"""
 
-from .exports import pdf_export_render
-
-
-@task()
-def make_pdf(export_id: int) -> None:
-    pdf_export_render(export_id=export_id)
+from .exports import make_pdf  # noqa: F401

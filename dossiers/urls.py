@@ -1,8 +1,9 @@
 from django.urls import include, path
 
-from . import views, views_comments, views_export, views_notifications, views_review, views_visie, views_workflow
+from . import views, views_comments, views_netwerk, views_export, views_notifications, views_review, views_visie, views_workflow
 
 urlpatterns = [
+    path("netwerken/<int:pk>/", views_netwerk.netwerk_detail, name="netwerk_detail"),
     path("netwerken/<int:pk>/dossiers/nieuw/", views.dossier_start, name="dossier_start"),
     path("netwerken/<int:pk>/dossiers/kopie/", views.dossier_copy, name="dossier_copy"),
     path("dossiers/<int:pk>/", views.overview, name="dossier_overview"),
@@ -75,4 +76,5 @@ urlpatterns = [
     path("", include("dossiers.urls_ronde")),
     path("", include("dossiers.urls_opvolging")),
     path("", include("dossiers.urls_samenwerking")),
+    path("", include("dossiers.urls_analyse")),
 ]

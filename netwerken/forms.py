@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import DeelnemendeGemeente, Gemeente, Invitation, Membership, Netwerk, Partner
-from .models import RoleAssignment
+from .models import RoleAssignment, User
 
 
 class NetwerkForm(forms.ModelForm):
@@ -281,8 +281,6 @@ class AcceptInvitationForm(forms.Form):
 
     def clean(self):
         from django.contrib.auth.password_validation import validate_password
-
-        from .models import User
 
         cleaned = super().clean()
         p1, p2 = cleaned.get("password1"), cleaned.get("password2")

@@ -5,7 +5,6 @@ from . import views, views_members
 urlpatterns = [
     path("", views.home, name="home"),
     path("netwerken/nieuw/", views.netwerk_create, name="netwerk_create"),
-    path("netwerken/<int:pk>/", views.netwerk_detail, name="netwerk_detail"),
     path("netwerken/<int:pk>/bewerken/", views.netwerk_edit, name="netwerk_edit"),
     path("netwerken/<int:pk>/gemeenten/toevoegen/", views.gemeente_add, name="gemeente_add"),
     path(

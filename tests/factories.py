@@ -115,7 +115,7 @@ def make_ready(nota):
         sd = StrategischeDoelstelling.objects.create(nota=nota, title="Iedereen kent het aanbod")
         od = OperationeleDoelstelling.objects.create(sd=sd, title="Toeleiders kennen het aanbod")
         Actie.objects.create(od=od, title="Infomarkt", years=nota.ronde.action_years, lead_partner=lead)
-    from analyses.demo import seed_analyse
+    from dossiers.analyse_demo import seed_analyse
 
     ensure_indicators()
     seed_analyse(nota=nota)

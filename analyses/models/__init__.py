@@ -1,12 +1,4 @@
-"""The omgevingsanalyse: shared figures (indicators, values, imports) and each dossier's analysis."""
+"""The indicator figures shared by all networks: indicators, their values and the imports."""
 
-from .analyse import (  # noqa: F401
-    Bevraging,
-    Drempelbeschrijving,
-    GekozenIndicator,
-    Kansengroep,
-    KwalitatieveAnalyse,
-    SwotItem,
-)
 from .cijfers import Indicator, IndicatorValue  # noqa: F401
 from .imports import ImportBatch, ImportChange  # noqa: F401

@@ -9,8 +9,8 @@ dict for what a spreadsheet knows and text does not: ``{"pct": 0.261}`` for a nu
 percent format, ``{"formula": "=B2/C2"}`` for a formula saved without its result.
 """
 
-from .cells import formula_of, percent_of, read_number, read_year
-from .decimals import COMMA, POINT, decide_column, example_reading
+from .cells import example_reading, formula_of, percent_of, read_number, read_year
+from .decimals import COMMA, POINT, decide_column
 from .detect import check_upload
 from .table import ReadOptions, Table, read_table
 

@@ -92,3 +92,15 @@ def read_year(cell, *, periods: bool = False) -> int:
     if periods and period:
         return period[1]
     raise ValueError(cell)
+
+
+def example_reading(example, decimal: str) -> str:
+    """How the example cell is read with this separator, written the Dutch way ("0,194")."""
+    try:
+        number = read_number(example, decimal=decimal)
+    except ValueError:
+        return ""
+    if number is None:
+        return ""
+    text = format(number, "f")
+    return text.replace(".", ",")

@@ -69,17 +69,3 @@ def decide_column(cells) -> dict:
         if found[kind]:
             return {"decision": kind, "example": found[kind][0], "ambiguous": ambiguous}
     return {"decision": "", "example": None, "ambiguous": None}
-
-
-def example_reading(example, decimal: str) -> str:
-    """How the example cell is read with this separator, written the Dutch way ("0,194")."""
-    from .cells import read_number
-
-    try:
-        number = read_number(example, decimal=decimal)
-    except ValueError:
-        return ""
-    if number is None:
-        return ""
-    text = format(number, "f")
-    return text.replace(".", ",")

@@ -31,3 +31,11 @@ from .samenwerking import (  # noqa: F401,E402
     Overlegorgaan,
     Samenwerking,
 )
+from .analyse import (  # noqa: F401,E402
+    Bevraging,
+    Drempelbeschrijving,
+    GekozenIndicator,
+    Kansengroep,
+    KwalitatieveAnalyse,
+    SwotItem,
+)

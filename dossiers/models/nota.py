@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netwerken.models import Netwerk
 
-from ..workflow import EDITABLE, OPEN_FOR_PARTNERS, Status
+from ..workflow import EDITABLE, OPEN_FOR_PARTNERS, Status, label
 from .ronde import Indienronde
 
 
@@ -114,8 +114,6 @@ class Afsprakennota(models.Model):
         return self.status_label(staff=True)
 
     def status_label(self, *, staff: bool) -> str:
-        from ..workflow import label
-
         return label(self.status, staff=staff)
 
     @property

@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from pydantic import Field, ValidationInfo, model_validator
 
-from analyses import questions
-from analyses.models import Bevraging as BevragingModel
-from analyses.models import SwotItem
 from netwerken import bounds
 
+from .. import analyse_questions as questions
+from ..models import Bevraging as BevragingModel
+from ..models import SwotItem
 from ..vocab import Doelgroep, Drempel
 from .fields import (
     Derived, Figure, Part, Text, YearKey, items, one_of, problems_at, some_of, whole_number,
@@ -51,7 +51,7 @@ class Indicator(Part):
 
 
 class Kwalitatief(Part):
-    """One qualitative analysis: question key (those of analyses/questions.py) to answer."""
+    """One qualitative analysis: question key (those of dossiers/analyse_questions.py) to answer."""
 
     kind: one_of([kind for kind, _label in questions.KINDS])
     label: Derived[str] = ""

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from analyses.models import Bevraging, Drempelbeschrijving, GekozenIndicator, Kansengroep
-from analyses.models import KwalitatieveAnalyse, SwotItem
+from dossiers.models import Bevraging, Drempelbeschrijving, GekozenIndicator, Kansengroep
+from dossiers.models import KwalitatieveAnalyse, SwotItem
 from dossiers.checklist import DossierData, run_checklist
 from tests.factories import IndicatorValueFactory, gemeente, indicator
 

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from analyses.models import GekozenIndicator
+from dossiers.models import GekozenIndicator
 from tests.factories import DeelnemendeGemeenteFactory, IndicatorValueFactory, gemeente, indicator
 
 

@@ -1,4 +1,5 @@
-from analyses.demo import DEMO_NOTE, seed_analyse
+from analyses.demo import DEMO_NOTE
+from dossiers.analyse_demo import seed_analyse
 from analyses.models import ImportBatch, IndicatorValue
 from netwerken.fusies import fusie_by_code
 from netwerken.models import Gemeente

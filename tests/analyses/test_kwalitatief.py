@@ -3,7 +3,7 @@ import re
 import pytest
 from concurrency.forms import get_signer
 
-from analyses.models import Bevraging, Drempelbeschrijving, Kansengroep, KwalitatieveAnalyse, SwotItem
+from dossiers.models import Bevraging, Drempelbeschrijving, Kansengroep, KwalitatieveAnalyse, SwotItem
 from tests.factories import gemeente
 
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 from concurrency.forms import get_signer
 
-from analyses.figures import indicator_figures
-from analyses.models import GekozenIndicator
+from dossiers.analyse_figures import indicator_figures
+from dossiers.models import GekozenIndicator
 from netwerken.models import Gemeente
 from tests.factories import DeelnemendeGemeenteFactory, IndicatorValueFactory, gemeente, indicator
 

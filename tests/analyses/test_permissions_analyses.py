@@ -7,7 +7,8 @@ import; others get 403; an import belongs to who made it (others 404), staff see
 
 import pytest
 
-from analyses.models import GekozenIndicator, ImportBatch, SwotItem
+from analyses.models import ImportBatch
+from dossiers.models import GekozenIndicator, SwotItem
 from tests.factories import indicator
 
 READ, WRITE = "read", "write"

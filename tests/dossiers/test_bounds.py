@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import get_resolver
 
-from analyses import questions
+from dossiers import analyse_questions as questions
 from dossiers.exchange import ImportRefused, export_json, import_document
 from dossiers.models import (
     Actie,

@@ -46,7 +46,7 @@ def test_budget_totals_before_and_after():
 
 
 def test_the_analysis_diff_names_what_changed(nota_a):
-    from analyses.models import Drempelbeschrijving, GekozenIndicator, KwalitatieveAnalyse, SwotItem
+    from dossiers.models import Drempelbeschrijving, GekozenIndicator, KwalitatieveAnalyse, SwotItem
     from dossiers.snapshot import build_snapshot
 
     make_ready(nota_a)

@@ -8,20 +8,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dossiers.access import dossier_for
-from dossiers.checklist import DossierData
-from dossiers.concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
-from dossiers.models import Section
-from dossiers.views import dossier_context
+from analyses.figures import build_figures, dashboard_cards
+from analyses.models import Indicator
+from analyses.netwerkbeeld import netwerkbeeld
 from netwerken.keep import form_data, login_required_keeping_post
 from netwerken.permissions import EDIT, VIEW, netwerk_for
 
-from . import questions
-from .figures import build_figures, dashboard_cards
-from .forms import IndicatorChoiceForm, InterpretationForm
-from .models import GekozenIndicator, Indicator
-from .netwerkbeeld import netwerkbeeld
-from .services import analyse_choose_indicators
+from . import analyse_questions as questions
+from .access import dossier_for
+from .checklist import DossierData
+from .concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
+from .forms_analyse import IndicatorChoiceForm, InterpretationForm
+from .models import GekozenIndicator, Section
+from .services_analyse import analyse_choose_indicators
+from .views import dossier_context
 
 
 def analyse_context(nota, access, data=None, *, page, **extra):
@@ -58,7 +58,7 @@ def hub(request, pk):
         analyses=analyses,
         can_import=access.can_import_values,
     )
-    return render(request, "analyses/hub.html", context)
+    return render(request, "dossiers/analyse/hub.html", context)
 
 
 @login_required
@@ -74,7 +74,7 @@ def cijfers(request, pk):
         figures=_figures(nota, data),
         can_import=access.can_import_values,
     )
-    return render(request, "analyses/cijfers.html", context)
+    return render(request, "dossiers/analyse/cijfers.html", context)
 
 
 @login_required_keeping_post
@@ -103,7 +103,7 @@ def indicatoren(request, pk):
         for indicator in form.fields["indicators"].queryset
     ]
     context = analyse_context(nota, access, data, page="cijfers", form=form, options=options)
-    return render(request, "analyses/indicatoren.html", context)
+    return render(request, "dossiers/analyse/indicatoren.html", context)
 
 
 @login_required_keeping_post
@@ -133,7 +133,7 @@ def duiding(request, pk, keuze_pk):
     context = analyse_context(
         nota, access, data, page="cijfers", keuze=keuze, form=form, conflict=conflict, figure=figures[0]
     )
-    return render(request, "analyses/duiding.html", context, status=409 if conflict else 200)
+    return render(request, "dossiers/analyse/duiding.html", context, status=409 if conflict else 200)
 
 
 @login_required
@@ -143,7 +143,7 @@ def netwerkbeeld_view(request, pk):
     data = DossierData(nota)
     picture = netwerkbeeld(data.deelnemers, data.partners)
     context = analyse_context(nota, access, data, page="netwerkbeeld", beeld=picture)
-    return render(request, "analyses/netwerkbeeld.html", context)
+    return render(request, "dossiers/analyse/netwerkbeeld.html", context)
 
 
 @login_required
@@ -162,4 +162,4 @@ def dashboard(request, pk):
         "dossiers": dossiers,
         "can_import": access.can_import_values,
     }
-    return render(request, "analyses/dashboard.html", context)
+    return render(request, "dossiers/analyse/dashboard.html", context)

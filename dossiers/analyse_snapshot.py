@@ -7,9 +7,10 @@ The charts are stored as the SVG they were drawn as, so a submitted version keep
 
 from decimal import Decimal
 
-from . import questions
-from .figures import indicator_figures
-from .netwerkbeeld import draw, netwerkbeeld
+from analyses.netwerkbeeld import draw, netwerkbeeld
+
+from . import analyse_questions as questions
+from .analyse_figures import indicator_figures
 
 
 def _number(value) -> str:

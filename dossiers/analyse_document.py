@@ -1,9 +1,9 @@
 """The analysis part of a dossier document, ready to show: labels instead of codes, names
-instead of NIS codes. Works on the plain document only (see analyses/snapshot.py)."""
+instead of NIS codes. Works on the plain document only (see dossiers/analyse_snapshot.py)."""
 
 from dossiers.vocab import Doelgroep, Drempel
 
-from . import questions
+from . import analyse_questions as questions
 from .models import Bevraging, SwotItem
 
 

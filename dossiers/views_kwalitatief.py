@@ -19,11 +19,11 @@ from dossiers.concurrency import last_editor, rebind_after_conflict, save_or_con
 from netwerken.keep import form_data, login_required_keeping_post
 from netwerken.permissions import EDIT, VIEW
 
-from . import questions
-from .conflicts import answer_differences, item_differences
-from .forms import BevragingForm, DrempelForm, KansengroepForm, KwalitatieveAnalyseForm, SwotItemForm
+from . import analyse_questions as questions
+from .analyse_conflicts import answer_differences, item_differences
+from .forms_analyse import BevragingForm, DrempelForm, KansengroepForm, KwalitatieveAnalyseForm, SwotItemForm
 from .models import Bevraging, Drempelbeschrijving, Kansengroep, KwalitatieveAnalyse, SwotItem
-from .views import analyse_context
+from .views_analyse import analyse_context
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def kwalitatief(request, pk, kind):
         form=form,
         conflict=conflict,
     )
-    return render(request, "analyses/kwalitatief.html", context, status=409 if conflict else 200)
+    return render(request, "dossiers/analyse/kwalitatief.html", context, status=409 if conflict else 200)
 
 
 @login_required
@@ -115,7 +115,7 @@ def swot(request, pk):
         (value, label, [i for i in items if i.kind == value]) for value, label in SwotItem.Kind.choices
     ]
     context = analyse_context(nota, access, page="swot", quadrants=quadrants)
-    return render(request, "analyses/swot.html", context)
+    return render(request, "dossiers/analyse/swot.html", context)
 
 
 @login_required
@@ -129,7 +129,7 @@ def drempels(request, pk):
         drempels=list(nota.drempels.prefetch_related("gemeenten")),
         kansengroepen=list(nota.kansengroepen.prefetch_related("gemeenten")),
     )
-    return render(request, "analyses/drempels.html", context)
+    return render(request, "dossiers/analyse/drempels.html", context)
 
 
 @login_required
@@ -144,7 +144,7 @@ def stem(request, pk):
         bevragingen=bevragingen,
         total=sum(b.participants for b in bevragingen),
     )
-    return render(request, "analyses/stem.html", context)
+    return render(request, "dossiers/analyse/stem.html", context)
 
 
 @login_required_keeping_post
@@ -161,7 +161,7 @@ def item_add(request, pk, kind):
         nota, access, page=_page_of(spec), spec=spec, form=form, title=spec.add_title,
         back=_list_url(nota, spec),
     )
-    return render(request, "analyses/item_form.html", context)
+    return render(request, "dossiers/analyse/item_form.html", context)
 
 
 @login_required_keeping_post
@@ -184,7 +184,7 @@ def item_edit(request, pk, kind, item_pk):
         nota, access, page=_page_of(spec), spec=spec, form=form, title=spec.edit_title,
         conflict=conflict, back=_list_url(nota, spec),
     )
-    return render(request, "analyses/item_form.html", context, status=409 if conflict else 200)
+    return render(request, "dossiers/analyse/item_form.html", context, status=409 if conflict else 200)
 
 
 @login_required
@@ -200,7 +200,7 @@ def item_remove(request, pk, kind, item_pk):
     context = analyse_context(
         nota, access, page=_page_of(spec), spec=spec, item=item, back=_list_url(nota, spec)
     )
-    return render(request, "analyses/item_confirm_remove.html", context)
+    return render(request, "dossiers/analyse/item_confirm_remove.html", context)
 
 
 def _page_of(spec: ItemKind) -> str:

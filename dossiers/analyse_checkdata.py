@@ -3,6 +3,12 @@ checklist in a fixed number of queries. The checklist's DossierData inherits it.
 
 from functools import cached_property
 
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+
+from .analyse_figures import coverage
+from .models import Bevraging, Drempelbeschrijving, Kansengroep, SwotItem
+
 
 class AnalyseData:
     """Mixed into dossiers.checklist.DossierData, which holds the dossier as `self.nota`."""
@@ -15,8 +21,6 @@ class AnalyseData:
     @cached_property
     def analyse_dekking(self) -> dict:
         """{indicator id: ids of participating municipalities with at least one value}."""
-        from analyses.figures import coverage
-
         return coverage(self.nota)
 
     @cached_property
@@ -32,10 +36,6 @@ class AnalyseData:
 def analyse_counts(notas) -> dict:
     """{dossier pk: its counts of thresholds, kansengroepen, hearings and SWOT kinds} for a
     queryset of dossiers, in one query however many there are."""
-    from django.db.models import Count, OuterRef, Q, Subquery
-    from django.db.models.functions import Coalesce
-
-    from analyses.models import Bevraging, Drempelbeschrijving, Kansengroep, SwotItem
 
     def count(model):
         rows = model.objects.filter(nota=OuterRef("pk")).order_by().values("nota")

@@ -11,14 +11,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from dossiers.models import Afsprakennota
+from analyses.models import Indicator
 from dossiers.vocab import Doelgroep, Drempel
 from netwerken import bounds
 from netwerken.fields import BoundedCharField, BoundedTextField
 from netwerken.models import Gemeente
 
-from .. import questions
-from .cijfers import Indicator
+from .. import analyse_questions as questions
+from .nota import Afsprakennota
 
 
 class GekozenIndicator(models.Model):
@@ -39,9 +39,10 @@ class GekozenIndicator(models.Model):
         ),
     )
     version = AutoIncVersionField()
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="analyses_historicalgekozenindicator")
 
     class Meta:
+        db_table = "analyses_gekozenindicator"  # kept from when the model lived in analyses
         verbose_name = _("chosen indicator")
         verbose_name_plural = _("chosen indicators")
         ordering = ["indicator__name"]
@@ -63,9 +64,10 @@ class KwalitatieveAnalyse(models.Model):
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     version = AutoIncVersionField()
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="analyses_historicalkwalitatieveanalyse")
 
     class Meta:
+        db_table = "analyses_kwalitatieveanalyse"  # kept from when the model lived in analyses
         verbose_name = _("qualitative analysis")
         verbose_name_plural = _("qualitative analyses")
         constraints = [
@@ -117,9 +119,10 @@ class SwotItem(models.Model):
         _("where it comes from"), max_length=20, choices=Source.choices, blank=True
     )
     version = AutoIncVersionField()
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="analyses_historicalswotitem")
 
     class Meta:
+        db_table = "analyses_swotitem"  # kept from when the model lived in analyses
         verbose_name = _("SWOT item")
         verbose_name_plural = _("SWOT items")
         ordering = ["pk"]
@@ -143,9 +146,10 @@ class Drempelbeschrijving(models.Model):
         Gemeente, verbose_name=_("municipalities concerned"), blank=True, related_name="+"
     )
     version = AutoIncVersionField()
-    history = HistoricalRecords(m2m_fields=[gemeenten])
+    history = HistoricalRecords(table_name="analyses_historicaldrempelbeschrijving", m2m_fields=[gemeenten])
 
     class Meta:
+        db_table = "analyses_drempelbeschrijving"  # kept from when the model lived in analyses
         verbose_name = _("threshold")
         verbose_name_plural = _("thresholds")
         ordering = ["drempel"]
@@ -178,9 +182,10 @@ class Kansengroep(models.Model):
         Gemeente, verbose_name=_("municipalities concerned"), blank=True, related_name="+"
     )
     version = AutoIncVersionField()
-    history = HistoricalRecords(m2m_fields=[gemeenten])
+    history = HistoricalRecords(table_name="analyses_historicalkansengroep", m2m_fields=[gemeenten])
 
     class Meta:
+        db_table = "analyses_kansengroep"  # kept from when the model lived in analyses
         verbose_name = _("kansengroep")
         verbose_name_plural = _("kansengroepen")
         ordering = ["doelgroep", "pk"]
@@ -214,9 +219,10 @@ class Bevraging(models.Model):
         _("what came out of it"), max_length=bounds.TEXT, blank=True, help_text=_("Who took part, and the main lessons.")
     )
     version = AutoIncVersionField()
-    history = HistoricalRecords()
+    history = HistoricalRecords(table_name="analyses_historicalbevraging")
 
     class Meta:
+        db_table = "analyses_bevraging"  # kept from when the model lived in analyses
         verbose_name = _("hearing of people in poverty")
         verbose_name_plural = _("hearings of people in poverty")
         ordering = ["pk"]

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
+from dossiers.demo import seed_dossiers
 from netwerken.demo import DEMO_PASSWORD, USERS, seed_large_network, seed_networks
 
 
@@ -15,8 +16,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, large=False, **options):
-        from dossiers.demo import seed_dossiers
-
         # The demo's invented people get no mail: what the real services send while the demo
         # plays its steps (consultation, comments, submissions) stays in memory.
         in_memory = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

@@ -6,14 +6,13 @@ and never overwrites the ones it has. The drawn charts and the ready-made tables
 are derived data and are ignored.
 """
 
+from analyses.models import Indicator, IndicatorValue
 from netwerken.models import Gemeente
 
 from .models import (
     Bevraging,
     Drempelbeschrijving,
     GekozenIndicator,
-    Indicator,
-    IndicatorValue,
     Kansengroep,
     KwalitatieveAnalyse,
     SwotItem,

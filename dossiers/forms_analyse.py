@@ -6,12 +6,13 @@ from dossiers.vocab import Doelgroep, Drempel
 from netwerken import bounds
 from netwerken.fields import BoundedCharFormField
 
-from . import questions
+from analyses.models import Indicator
+
+from . import analyse_questions as questions
 from .models import (
     Bevraging,
     Drempelbeschrijving,
     GekozenIndicator,
-    Indicator,
     Kansengroep,
     KwalitatieveAnalyse,
     SwotItem,
