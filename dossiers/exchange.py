@@ -28,6 +28,7 @@ from .models import (
     Visie,
 )
 from .schema import Problem, References, validate, version_problems
+from .schema.fields import shown
 from .snapshot import FORMAT_VERSION, build_snapshot
 
 
@@ -62,7 +63,7 @@ def _round_and_network(document, ronde, netwerk):
             ronde = Indienronde.objects.filter(first_year=first, last_year=last).first()
         if ronde is None:
             problems.append(Problem("$.ronde", _("no submission round for %(first)s-%(last)s") % {
-                "first": str(first)[:10], "last": str(last)[:10]}))
+                "first": shown(first), "last": shown(last)}))
     if netwerk is None:
         named = document.get("netwerk") if isinstance(document.get("netwerk"), dict) else {}
         if isinstance(named.get("name"), str) and Netwerk.objects.filter(name=named["name"]).exists():

@@ -13,6 +13,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 
 from ..snapshot import FORMAT, FORMAT_VERSION, READABLE_VERSIONS
 from .document import DOCUMENTS, DocumentV1, DocumentV2
+from .fields import shown
 from .problems import Problem, problems_of
 from .references import References
 
@@ -32,7 +33,7 @@ def version_problems(document) -> list[Problem]:
     version = document.get("format_version")
     if type(version) is not int or version not in READABLE_VERSIONS:
         return [Problem("$.format_version", _("version %(v)s is not supported (expected %(e)s)") % {
-            "v": str(version)[:20], "e": FORMAT_VERSION})]
+            "v": shown(version), "e": FORMAT_VERSION})]
     return []
 
 

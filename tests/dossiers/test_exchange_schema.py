@@ -220,6 +220,13 @@ def test_a_huge_document_is_refused_quickly_with_short_messages(document):
     )
 
 
+def test_a_round_of_a_year_too_long_to_write_out(document):
+    document["ronde"]["first_year"] = 10**5000
+    problems = refused(document)
+    assert problems["$.ronde"] == f"geen indienronde voor …-{document['ronde']['last_year']}"
+    assert problems["$.ronde.first_year"] == "“…” is geen jaartal"
+
+
 def test_not_an_object_at_all(db):
     for document in ([], "afsprakennota", None):
         with pytest.raises(ImportRefused) as refusal:
