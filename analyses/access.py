@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from netwerken.models import DeelnemendeGemeente, Membership
-from netwerken.permissions import ADMIN, REVIEWER, Access
+from netwerken.models import DeelnemendeGemeente
+from netwerken.permissions import IMPORT_VALUES, membership_netwerk_ids, overall_access
 
 from .models import ImportBatch
 
@@ -44,17 +44,10 @@ NO_SCOPE = ImportScope()
 def import_scope(user) -> ImportScope:
     if not user.is_authenticated or not user.is_active:
         return NO_SCOPE
-    global_roles = {ADMIN} if user.is_superuser else set()
-    if user.is_reviewer:
-        global_roles.add(REVIEWER)
-    access = Access(roles=frozenset(global_roles))
+    access = overall_access(user)
     if access.can_import_values:
         return ImportScope(everything=True, flemish_reference=access.can_set_flemish_reference)
-    netwerk_ids = frozenset(
-        m.netwerk_id
-        for m in Membership.objects.filter(user=user).only("netwerk_id", "role")
-        if Access(roles=frozenset({m.role})).can_import_values
-    )
+    netwerk_ids = membership_netwerk_ids(user, IMPORT_VALUES)
     if not netwerk_ids:
         return NO_SCOPE
     gemeente_ids = frozenset(

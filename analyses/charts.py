@@ -17,7 +17,7 @@ import leather
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .formatting import format_number
+from netwerken.numbers import format_number
 
 WIDTH = 720
 # Open Sans first: the PDF's text face (fonts-open-sans), so WeasyPrint embeds one family for text,

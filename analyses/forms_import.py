@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from netwerken.numbers import format_count
+
 from .importplan import year_columns
 from .importreading import candidate_year_columns, column_label, decision, group_label
 from .models import ImportBatch, Indicator
@@ -196,7 +198,7 @@ class ImportMappingForm(forms.Form):
                     "The file has more than %(max)s rows. Choose the rows to keep, for instance only "
                     "the totals."
                 )
-                % {"max": f"{MAX_ROWS:,}".replace(",", ".")},
+                % {"max": format_count(MAX_ROWS)},
             )
             return cleaned
         if cleaned["layout"] == ImportBatch.Layout.WIDE:

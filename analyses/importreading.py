@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from netwerken.numbers import format_count
+
 from .models import ImportBatch, Indicator
 from .models.cijfers import MIN_YEAR, max_year
 from .parsing import column_letter
@@ -124,7 +126,7 @@ def reading_problems(batch: ImportBatch) -> list[tuple[int, str]]:
                     "The file has more than %(max)s rows. Choose the rows to keep, for instance only "
                     "the totals."
                 )
-                % {"max": f"{MAX_ROWS:,}".replace(",", ".")},
+                % {"max": format_count(MAX_ROWS)},
             )
         )
     if batch.layout == ImportBatch.Layout.WIDE:

@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "netwerken.context_processors.overall",
                 "dossiers.views_notifications.unread_notifications",
             ],
         },

@@ -8,7 +8,6 @@ dossier is open for their comments.
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from netwerken.models import Membership
 from netwerken.permissions import (
     COMMENT,
     EDIT,
@@ -27,8 +26,7 @@ def dossier_access(user, nota: Afsprakennota) -> Access:
     access = access_for(user, nota.netwerk)
     if not nota.is_editable:
         access = access.without(EDIT)
-    only_partner = access.roles == {Membership.Role.PARTNER}
-    if only_partner and not nota.open_for_partners:
+    if access.only_partner and not nota.open_for_partners:
         access = access.without(COMMENT)
     return access
 

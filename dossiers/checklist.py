@@ -14,6 +14,8 @@ this module holds the rules only, in the decree's words, section by section.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from netwerken.numbers import format_euro
+
 from .checks import (  # noqa: F401
     NOTHING_TO_CHECK,
     Check,
@@ -27,7 +29,6 @@ from .checks import (  # noqa: F401
 )
 from . import analyse_questions as questions
 from .models import Section, SwotItem
-from .templatetags.dossier_tags import format_euro
 
 
 # --- Visie -----------------------------------------------------------------------------------
@@ -229,12 +230,10 @@ def partners_describe_involvement(d: DossierData):
 def partners_in_actions(d: DossierData):
     if not d.partners:
         return NOTHING_TO_CHECK
-    active = {a.lead_partner_id for a in d.acties}
-    active |= {p.pk for a in d.acties for p in a.partners.all()}
     return [
         _("%(partner)s takes part in no action.") % {"partner": p}
         for p in d.partners
-        if p.pk not in active
+        if not d.actions_of(p)
     ]
 
 

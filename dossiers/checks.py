@@ -19,6 +19,7 @@ from netwerken.models import DeelnemendeGemeente, Netwerk, Partner, RoleAssignme
 
 from .analyse_checkdata import AnalyseData
 from .confirmations import partner_fingerprints
+from .partner_actions import PartnerActions, actions_by_partner
 from .models import Afsprakennota, PartnerConfirmation, RequiredPartner, Section, Visie
 from .models.nota import SECTION_NUMBERS
 from .models.doelen import Actie, OperationeleDoelstelling, StrategischeDoelstelling
@@ -113,8 +114,16 @@ class DossierData(AnalyseData):
         return newest
 
     @cached_property
+    def partner_actions(self) -> dict[int, PartnerActions]:
+        """{partner pk: the actions it leads and those it joins}."""
+        return actions_by_partner(self.acties)
+
+    def actions_of(self, partner) -> PartnerActions:
+        return self.partner_actions.get(partner.pk) or PartnerActions()
+
+    @cached_property
     def partner_fingerprints(self) -> dict:
-        return partner_fingerprints(self.partners, self.acties)
+        return partner_fingerprints(self.partners, self.acties, self.partner_actions)
 
     def confirmation_state(self, partner) -> str:
         """"confirmed", "declined", "lapsed" (it changed since) or "open"."""

@@ -14,12 +14,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from netwerken.models import Beheerrol
+from netwerken.numbers import format_euro
 
 from . import analyse_questions as questions
-from .document import budget_table
+from .budget_totals import document_totals
 from .models import Bevraging, Samenwerking, Section, SwotItem
 from .richtext import plain_text
-from .templatetags.dossier_tags import format_euro
 from .vocab import Doelgroep, Drempel
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
@@ -235,11 +235,11 @@ def _budget(old, new):
     for key, line in old_lines.items():
         if key not in new_lines:
             changes.append(Change("removed", line["label"]))
-    old_t, new_t = budget_table(ob), budget_table(nb)
+    old_t, new_t = document_totals(ob), document_totals(nb)
     totals = [
-        (_("Total expenses"), old_t["expense_total"], new_t["expense_total"]),
-        (_("Total income"), old_t["income_total"], new_t["income_total"]),
-        (_("Balance"), old_t["balance_total"], new_t["balance_total"]),
+        (_("Total expenses"), old_t.expense_total, new_t.expense_total),
+        (_("Total income"), old_t.income_total, new_t.income_total),
+        (_("Balance"), old_t.balance_total, new_t.balance_total),
     ]
     return changes, totals
 

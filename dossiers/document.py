@@ -13,7 +13,9 @@ import phonenumbers
 from netwerken.models import Beheerrol, Partner
 
 from .analyse_document import prepare_analyse
+from .budget_totals import document_amounts, document_totals, line_total
 from .models import Begrotingspost, Samenwerking, Visie
+from .partner_actions import PartnerActions, actions_by_partner
 from .vocab import Doelgroep, Drempel, Inspraak
 
 EXPENSE = Begrotingspost.Kind.UITGAVE
@@ -43,7 +45,6 @@ def prepare(document: dict) -> dict:
     for p in partners.values():
         p["kind_label"] = _label(Partner.Kind, p["kind"])
         p["level_label"] = _label(Partner.Level, p["level"])
-        p["leads"], p["joins"] = [], []
     gemeenten = {g["nis_code"]: g["name"] for g in document.get("gemeenten", [])}
     for g in document.get("gemeenten", []):
         g["contact"]["phone"] = national_phone(g["contact"].get("phone", ""))
@@ -61,11 +62,12 @@ def prepare(document: dict) -> dict:
                 actie["inspraak_label"] = _label(Inspraak, actie["inspraak"])
                 actie["cost_total"] = sum(Decimal(v) for v in actie["costs"].values())
                 acties.append(actie)
-                if actie["lead_partner"] in partners:
-                    partners[actie["lead_partner"]]["leads"].append(actie)
-                for key in actie["partners"]:
-                    if key in partners:
-                        partners[key]["joins"].append(actie)
+    by_partner = actions_by_partner(
+        acties, lead=lambda a: a["lead_partner"], joined=lambda a: a["partners"]
+    )
+    for key, p in partners.items():
+        mine = by_partner.get(key) or PartnerActions()
+        p["leads"], p["joins"] = mine.leads, mine.joins
 
     visie = document.get("visie")
     if visie:
@@ -130,16 +132,12 @@ def budget_table(begroting: dict, acties=()) -> dict:
     """Rows with totals per line, totals per year for expenses and income, and the balance."""
     years = [str(y) for y in begroting["years"]]
     sections = {"uitgave": [], "inkomst": []}
-    totals = {kind: defaultdict(Decimal) for kind in sections}
     for line in begroting["lines"]:
-        amounts = [Decimal(line["amounts"].get(y, "0")) for y in years]
-        row = {**line, "values": amounts, "total": sum(amounts, Decimal(0))}
+        amounts = document_amounts(line, years)
+        row = {**line, "values": amounts, "total": line_total(amounts)}
         row["kind_label"] = _label(Begrotingspost.Kind, line["kind"])
         sections[line["kind"]].append(row)
-        for year, amount in zip(years, amounts):
-            totals[line["kind"]][year] += amount
-    expense = [totals["uitgave"][y] for y in years]
-    income = [totals["inkomst"][y] for y in years]
+    totals = document_totals(begroting)
     action_costs = defaultdict(Decimal)
     for actie in acties:
         for year, amount in actie["costs"].items():
@@ -148,11 +146,11 @@ def budget_table(begroting: dict, acties=()) -> dict:
         "years": years,
         "expenses": sections["uitgave"],
         "income": sections["inkomst"],
-        "expense_totals": expense,
-        "expense_total": sum(expense, Decimal(0)),
-        "income_totals": income,
-        "income_total": sum(income, Decimal(0)),
-        "balance": [i - e for i, e in zip(income, expense)],
-        "balance_total": sum(income, Decimal(0)) - sum(expense, Decimal(0)),
+        "expense_totals": totals.expense_totals,
+        "expense_total": totals.expense_total,
+        "income_totals": totals.income_totals,
+        "income_total": totals.income_total,
+        "balance": totals.balance,
+        "balance_total": totals.balance_total,
         "action_costs": [action_costs[y] for y in years],
     }

@@ -17,10 +17,11 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import html as lxml_html
 
+from netwerken.numbers import format_euro
+
 from . import docx_layout
 from .document import prepare
 from .models import Visie
-from .templatetags.dossier_tags import format_euro
 
 BLUE = RGBColor(0x14, 0x3A, 0x5A)
 SVG = "{http://www.w3.org/2000/svg}"

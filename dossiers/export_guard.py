@@ -6,12 +6,12 @@ hits one, the user reads which of the dossier's texts are the longest: those are
 """
 
 from django.conf import settings
-from django.utils.formats import number_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from netwerken.limits import Limits
+from netwerken.numbers import format_count
 
 from .models import Section, Visie
 from .richtext import plain_text
@@ -110,7 +110,7 @@ def describe_texts(entries: list[dict]) -> list[str]:
             % {
                 "where": " › ".join(where),
                 "field": field,
-                "chars": number_format(entry.get("chars", 0), force_grouping=True),
+                "chars": format_count(entry.get("chars", 0)),
             }
         )
     return lines

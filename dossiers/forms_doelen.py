@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from netwerken import bounds
-from netwerken.fields import count
+from netwerken.numbers import format_count
 
 from .models import Actie, ActieIndicator, OperationeleDoelstelling, StrategischeDoelstelling
 from .money import EuroField
@@ -16,7 +16,7 @@ def refuse_when_full(instance, siblings, limit):
     if instance.pk is None and siblings.count() >= limit:
         raise forms.ValidationError(
             _("There are %(limit)s here already, the most a dossier holds; remove one first.")
-            % {"limit": count(limit)},
+            % {"limit": format_count(limit)},
             code="full",
         )
 

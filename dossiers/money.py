@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from netwerken import bounds
 from netwerken.fields import amount_range_message
+from netwerken.numbers import format_euro
 
-from .templatetags.dossier_tags import format_euro
 
 CENT = Decimal("0.01")
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netwerken.models import Netwerk, User
+from netwerken.permissions import publiq_reviewers
 
 from .checks_bulk import bulk_checklists
 from .models import (
@@ -247,6 +248,6 @@ def filter_choices() -> dict:
     regions = Netwerk.objects.order_by("referentieregio").values_list("referentieregio", flat=True).distinct()
     return {
         "statuses": [(NO_DOSSIER, _("No dossier")), *Status.choices],
-        "reviewers": list(User.objects.filter(is_reviewer=True, is_active=True)),
+        "reviewers": list(publiq_reviewers()),
         "regions": [r for r in regions if r],
     }

@@ -1,7 +1,6 @@
 """Operations on a dossier that span several models: moving it through the workflow, freezing a
 version, comments and partner confirmations. Views call these; they never take a request."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Max
@@ -11,8 +10,7 @@ from django.utils.translation import gettext as _
 
 from netwerken import bounds
 from netwerken.fields import too_long_message
-from netwerken.models import Membership
-from netwerken.permissions import access_for
+from netwerken.permissions import access_for, netwerk_partners, overall_access, publiq_reviewers
 
 from .checklist import DossierData, run_checklist
 from .models import (
@@ -44,13 +42,11 @@ def _coordinators(netwerk):
 
 
 def _partners(netwerk):
-    return get_user_model().objects.filter(
-        memberships__netwerk=netwerk, memberships__role=Membership.Role.PARTNER, is_active=True
-    )
+    return netwerk_partners(netwerk)
 
 
 def _reviewers():
-    return list(get_user_model().objects.filter(is_reviewer=True, is_active=True))
+    return list(publiq_reviewers())
 
 
 @transaction.atomic
@@ -180,7 +176,9 @@ def comment_post(
             parent.reopen()
         thread_people = {parent.author, *(r.author for r in parent.replies.select_related("author"))}
         if comment.is_internal:
-            thread_people = {u for u in thread_people if u is not None and u.is_reviewer}
+            thread_people = {
+                u for u in thread_people if u is not None and overall_access(u).can_see_internal
+            }
         told = {u for u in thread_people if u is not None and u != user}
         notify(
             users=told,

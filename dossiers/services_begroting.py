@@ -21,12 +21,12 @@ from django.utils.translation import gettext as _
 
 from netwerken import bounds
 from netwerken.fields import too_long_message
+from netwerken.numbers import format_euro
 
+from .budget_totals import ZERO, BudgetTotals, line_total
 from .models import ActieKost, Afsprakennota, Begrotingsbedrag, Begrotingspost
 from .money import amount_problem, parse_amount
-from .templatetags.dossier_tags import format_euro
 
-ZERO = Decimal("0")
 # A sum of many amounts can pass what one amount's column holds; SQLite would refuse to read it.
 TOTAL = DecimalField(max_digits=20, decimal_places=2)
 Kind, Category = Begrotingspost.Kind, Begrotingspost.Category
@@ -82,7 +82,7 @@ class Line:
 
     @property
     def total(self) -> Decimal:
-        return sum((c.amount or ZERO for c in self.cells), ZERO)
+        return line_total(c.amount for c in self.cells)
 
     @property
     def is_expense(self) -> bool:
@@ -155,37 +155,24 @@ class BudgetGrid:
 
     # --- totals ---
 
-    def _per_year(self, lines):
-        return [sum((line.cells[i].amount or ZERO for line in lines), ZERO) for i in range(len(self.years))]
-
     @property
-    def expense_totals(self):
-        return self._per_year(self.expenses)
+    def totals(self) -> BudgetTotals:
+        """Computed afresh: the cells' amounts change when typed amounts are read in."""
+        lines = [(line.kind, [c.amount for c in line.cells]) for line in self.lines.values()]
+        return BudgetTotals.of(lines, len(self.years))
 
-    @property
-    def income_totals(self):
-        return self._per_year(self.income)
-
-    @property
-    def balance(self):
-        return [i - e for i, e in zip(self.income_totals, self.expense_totals)]
-
-    @property
-    def expense_total(self):
-        return sum(self.expense_totals, ZERO)
-
-    @property
-    def income_total(self):
-        return sum(self.income_totals, ZERO)
-
-    @property
-    def balance_total(self):
-        return self.income_total - self.expense_total
+    expense_totals = property(lambda self: self.totals.expense_totals)
+    income_totals = property(lambda self: self.totals.income_totals)
+    balance = property(lambda self: self.totals.balance)
+    expense_total = property(lambda self: self.totals.expense_total)
+    income_total = property(lambda self: self.totals.income_total)
+    balance_total = property(lambda self: self.totals.balance_total)
 
     @property
     def years_with_totals(self):
         """[(year, expenses, income, balance)] for the totals rows and the rules."""
-        return list(zip(self.years, self.expense_totals, self.income_totals, self.balance))
+        totals = self.totals
+        return list(zip(self.years, totals.expense_totals, totals.income_totals, totals.balance))
 
     @property
     def errors(self) -> list[Cell]:

@@ -102,17 +102,11 @@ def gemeenten(request, pk):
 def partners(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
-    leads, joins = {}, {}
-    for actie in data.acties:
-        if actie.lead_partner_id:
-            leads.setdefault(actie.lead_partner_id, []).append(actie)
-        for partner in actie.partners.all():
-            joins.setdefault(partner.pk, []).append(actie)
     rows = [
         {
             "partner": p,
-            "leads": leads.get(p.pk, []),
-            "joins": joins.get(p.pk, []),
+            "leads": data.actions_of(p).leads,
+            "joins": data.actions_of(p).joins,
             "state": data.confirmation_state(p),
             "confirmation": data.confirmations.get(p.pk),
         }

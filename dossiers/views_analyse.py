@@ -17,7 +17,7 @@ from netwerken.permissions import EDIT, VIEW, netwerk_for
 from . import analyse_questions as questions
 from .access import dossier_for
 from .checklist import DossierData
-from .concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
+from .concurrency import save_form
 from .forms_analyse import IndicatorChoiceForm, InterpretationForm
 from .models import GekozenIndicator, Section
 from .services_analyse import analyse_choose_indicators
@@ -112,28 +112,24 @@ def duiding(request, pk, keuze_pk):
     nota, access = dossier_for(request.user, pk, EDIT if request.method == "POST" else VIEW)
     keuze = get_object_or_404(GekozenIndicator.objects.select_related("indicator"), pk=keuze_pk, nota=nota)
     form = InterpretationForm(form_data(request), instance=keuze) if access.can_edit else None
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = save_or_conflict(form)
-        if saved:
-            messages.success(
-                request,
-                _("What %(indicator)s means for the network has been saved.")
-                % {"indicator": keuze.indicator},
-            )
-            url = reverse("analyse_cijfers", args=[nota.pk])
-            return redirect(f"{url}#indicator-{keuze.indicator.code}")
-        who, when = last_editor(current)
-        conflict = {"rows": differences(form, current), "who": who, "when": when}
-        form = rebind_after_conflict(InterpretationForm, request.POST, current)
+    url = reverse("analyse_cijfers", args=[nota.pk])
+    result = save_form(
+        request, form,
+        message=_("What %(indicator)s means for the network has been saved.")
+        % {"indicator": keuze.indicator},
+        success_url=f"{url}#indicator-{keuze.indicator.code}",
+    )
+    if result.done:
+        return result.done
     data = DossierData(nota)
     figures = build_figures(
         [(keuze.indicator, keuze)], [d.gemeente for d in data.deelnemers], prefix=f"d{nota.pk}"
     )
     context = analyse_context(
-        nota, access, data, page="cijfers", keuze=keuze, form=form, conflict=conflict, figure=figures[0]
+        nota, access, data, page="cijfers", keuze=keuze, form=result.form,
+        conflict=result.conflict, figure=figures[0],
     )
-    return render(request, "dossiers/analyse/duiding.html", context, status=409 if conflict else 200)
+    return render(request, "dossiers/analyse/duiding.html", context, status=result.status)
 
 
 @login_required

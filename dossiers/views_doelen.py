@@ -1,12 +1,10 @@
 """Strategic and operational objectives and their actions: the tree, the plan per working year
 and the load per partner, and the forms to write them."""
 
-from collections import defaultdict
 from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +16,7 @@ from netwerken.permissions import EDIT
 
 from .access import dossier_for
 from .checklist import DossierData
-from .concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
+from .concurrency import save_form
 from .forms_doelen import (
     ActieForm,
     IndicatorFormSet,
@@ -71,23 +69,18 @@ def plan(request, pk):
     return render(request, "dossiers/doelen_plan.html", _context(nota, access, data, years=years))
 
 
+def _load_row(partner, mine) -> dict:
+    return {"partner": partner, "leads": mine.leads, "joins": mine.joins, "total": mine.total}
+
+
 @login_required
 @require_GET
 def load(request, pk):
     """How many actions each partner leads or joins: where the work of the network lands."""
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
-    leads, joins = defaultdict(list), defaultdict(list)
-    for actie in data.acties:
-        if actie.lead_partner_id:
-            leads[actie.lead_partner_id].append(actie)
-        for partner in actie.partners.all():
-            joins[partner.pk].append(actie)
     rows = sorted(
-        (
-            {"partner": p, "leads": leads[p.pk], "joins": joins[p.pk], "total": len(leads[p.pk]) + len(joins[p.pk])}
-            for p in data.partners
-        ),
+        (_load_row(p, data.actions_of(p)) for p in data.partners),
         key=lambda row: (-len(row["leads"]), -row["total"], row["partner"].name),
     )
     led = len([a for a in data.acties if a.lead_partner_id])
@@ -121,19 +114,21 @@ def _concentration(rows, led):
 
 def _save_objective(request, nota, access, form_class, instance, *, title, on_new=None):
     form = form_class(form_data(request), instance=instance)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        if on_new and not instance.pk:
-            on_new(form.instance)
-        saved, current = save_or_conflict(form)
-        if saved:
-            messages.success(request, _("%(item)s has been saved.") % {"item": saved.code})
-            return redirect(_tree_url(nota, saved)), None
-        who, when = last_editor(current)
-        conflict = {"rows": differences(form, current), "who": who, "when": when}
-        form = rebind_after_conflict(form_class, request.POST, current)
-    context = _context(nota, access, form=form, item=instance, title=title, conflict=conflict)
-    return None, render(request, "dossiers/doel_form.html", context, status=409 if conflict else 200)
+    if request.method == "POST" and on_new and not instance.pk and form.is_valid():
+        on_new(form.instance)
+    result = save_form(
+        request, form, message=_saved_message, success_url=lambda saved: _tree_url(nota, saved),
+    )
+    if result.done:
+        return result.done, None
+    context = _context(
+        nota, access, form=result.form, item=instance, title=title, conflict=result.conflict
+    )
+    return None, render(request, "dossiers/doel_form.html", context, status=result.status)
+
+
+def _saved_message(saved) -> str:
+    return _("%(item)s has been saved.") % {"item": saved.code}
 
 
 @login_required_keeping_post
@@ -213,21 +208,22 @@ def _actie_page(request, nota, access, actie, *, title):
     data = form_data(request)
     form = ActieForm(data, instance=actie, nota=nota)
     formset = IndicatorFormSet(data, instance=actie, prefix="indicatoren")
-    conflict = None
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():  # the action, its indicators and costs: all or nothing
-            saved, current = save_or_conflict(form)
-            if saved:
-                _save_actie_parts(form, formset, saved)
-        if saved:
-            messages.success(request, _("%(item)s has been saved.") % {"item": saved.code})
-            return redirect(_tree_url(nota, saved))
-        who, when = last_editor(current)
-        conflict = {"rows": differences(form, current), "who": who, "when": when}
-        form = rebind_after_conflict(ActieForm, request.POST, current, nota=nota)
-        formset = IndicatorFormSet(request.POST, instance=current, prefix="indicatoren")
-    context = _context(nota, access, form=form, formset=formset, actie=actie, title=title, conflict=conflict)
-    return render(request, "dossiers/actie_form.html", context, status=409 if conflict else 200)
+    # The action, its indicators and costs are saved all or nothing.
+    result = save_form(
+        request, form, valid=formset.is_valid(),
+        also=lambda saved: _save_actie_parts(form, formset, saved),
+        message=_saved_message, success_url=lambda saved: _tree_url(nota, saved),
+        form_kwargs={"nota": nota},
+    )
+    if result.done:
+        return result.done
+    if result.conflict:
+        formset = IndicatorFormSet(request.POST, instance=result.current, prefix="indicatoren")
+    context = _context(
+        nota, access, form=result.form, formset=formset, actie=actie, title=title,
+        conflict=result.conflict,
+    )
+    return render(request, "dossiers/actie_form.html", context, status=result.status)
 
 
 @login_required_keeping_post

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from dossiers.access import dossier_for
 from dossiers.checklist import DossierData
-from dossiers.concurrency import last_editor, rebind_after_conflict, save_or_conflict
+from dossiers.concurrency import save_form
 from netwerken.keep import form_data, login_required_keeping_post
 from netwerken.permissions import EDIT, VIEW
 
@@ -81,17 +81,14 @@ def kwalitatief(request, pk, kind):
     analysis = KwalitatieveAnalyse.objects.filter(nota=nota, kind=kind).first()
     analysis = analysis or KwalitatieveAnalyse(nota=nota, kind=kind)
     form = KwalitatieveAnalyseForm(form_data(request), instance=analysis) if access.can_edit else None
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = save_or_conflict(form)
-        if saved:
-            messages.success(
-                request, _("The %(analysis)s has been saved.") % {"analysis": questions.label(kind).lower()}
-            )
-            return redirect("analyse_kwalitatief", pk=nota.pk, kind=kind)
-        who, when = last_editor(current)
-        conflict = {"rows": answer_differences(form, current), "who": who, "when": when}
-        form = rebind_after_conflict(KwalitatieveAnalyseForm, request.POST, current)
+    result = save_form(
+        request, form,
+        message=_("The %(analysis)s has been saved.") % {"analysis": questions.label(kind).lower()},
+        success_url=reverse("analyse_kwalitatief", kwargs={"pk": nota.pk, "kind": kind}),
+        compare=answer_differences,
+    )
+    if result.done:
+        return result.done
     context = analyse_context(
         nota,
         access,
@@ -100,10 +97,10 @@ def kwalitatief(request, pk, kind):
         title=questions.label(kind),
         intro=questions.INTROS[kind],
         analysis=analysis,
-        form=form,
-        conflict=conflict,
+        form=result.form,
+        conflict=result.conflict,
     )
-    return render(request, "dossiers/analyse/kwalitatief.html", context, status=409 if conflict else 200)
+    return render(request, "dossiers/analyse/kwalitatief.html", context, status=result.status)
 
 
 @login_required
@@ -171,20 +168,17 @@ def item_edit(request, pk, kind, item_pk):
     spec = _item_kind(kind)
     item = get_object_or_404(spec.model, pk=item_pk, nota=nota)
     form = spec.form(form_data(request), instance=item, nota=nota)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = save_or_conflict(form)
-        if saved:
-            messages.success(request, spec.saved)
-            return redirect(_list_url(nota, spec))
-        who, when = last_editor(current)
-        conflict = {"rows": item_differences(form, current), "who": who, "when": when}
-        form = rebind_after_conflict(spec.form, request.POST, current, nota=nota)
-    context = analyse_context(
-        nota, access, page=_page_of(spec), spec=spec, form=form, title=spec.edit_title,
-        conflict=conflict, back=_list_url(nota, spec),
+    result = save_form(
+        request, form, message=spec.saved, success_url=_list_url(nota, spec),
+        form_kwargs={"nota": nota}, compare=item_differences,
     )
-    return render(request, "dossiers/analyse/item_form.html", context, status=409 if conflict else 200)
+    if result.done:
+        return result.done
+    context = analyse_context(
+        nota, access, page=_page_of(spec), spec=spec, form=result.form, title=spec.edit_title,
+        conflict=result.conflict, back=_list_url(nota, spec),
+    )
+    return render(request, "dossiers/analyse/item_form.html", context, status=result.status)
 
 
 @login_required

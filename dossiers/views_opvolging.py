@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -15,7 +16,7 @@ from netwerken.keep import form_data, login_required_keeping_post
 from netwerken.permissions import FOLLOW_UP, VIEW
 
 from .access import dossier_for
-from .concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
+from .concurrency import save_form
 from .forms_opvolging import (
     ActieOpvolgingForm,
     BijsturingForm,
@@ -49,6 +50,10 @@ def _werkjaar(nota, year) -> Werkjaar:
     werkjaar = get_object_or_404(Werkjaar, nota=nota, year=year)
     werkjaar.nota = nota
     return werkjaar
+
+
+def _werkjaar_url(nota, jaar) -> str:
+    return reverse("opvolging_werkjaar", kwargs={"pk": nota.pk, "year": jaar.year})
 
 
 def _ability(request):
@@ -105,18 +110,16 @@ def opvolging_actie(request, pk, year, actie_pk):
     row = get_object_or_404(jaar.acties.select_related("actie__od__sd"), actie_id=actie_pk)
     partners = nota.netwerk.partners.all()
     form = ActieOpvolgingForm(form_data(request), instance=row, partners=partners)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = save_or_conflict(form)
-        if saved:
-            messages.success(request, _("The follow-up of %(code)s has been saved.") % {"code": row.actie.code})
-            return redirect("opvolging_werkjaar", pk=nota.pk, year=jaar.year)
-        who, when = last_editor(current)
-        conflict = {"rows": differences(form, current), "who": who, "when": when}
-        form = rebind_after_conflict(ActieOpvolgingForm, request.POST, current, partners=partners)
+    result = save_form(
+        request, form,
+        message=_("The follow-up of %(code)s has been saved.") % {"code": row.actie.code},
+        success_url=_werkjaar_url(nota, jaar), form_kwargs={"partners": partners},
+    )
+    if result.done:
+        return result.done
     return _render(
-        request, "dossiers/opvolging/actie_form.html", nota, access, status=409 if conflict else 200,
-        werkjaar=jaar, row=row, form=form, conflict=conflict,
+        request, "dossiers/opvolging/actie_form.html", nota, access, status=result.status,
+        werkjaar=jaar, row=row, form=result.form, conflict=result.conflict,
         doelgroepen=[Doelgroep(g).label for g in row.actie.doelgroepen if g in Doelgroep.values],
     )
 
@@ -187,18 +190,15 @@ def _item_page(request, pk, year, model, item_pk, form_class, template, saved_me
         instance = get_object_or_404(model, werkjaar=jaar, pk=item_pk)
     kwargs = {"werkjaar": jaar} if form_kwargs.get("with_werkjaar") else {}
     form = form_class(form_data(request), instance=instance, **kwargs)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = save_or_conflict(form)
-        if saved:
-            messages.success(request, saved_message)
-            return redirect("opvolging_werkjaar", pk=nota.pk, year=jaar.year)
-        who, when = last_editor(current)
-        conflict = {"rows": differences(form, current), "who": who, "when": when}
-        form = rebind_after_conflict(form_class, request.POST, current, **kwargs)
+    result = save_form(
+        request, form, message=saved_message, success_url=_werkjaar_url(nota, jaar),
+        form_kwargs=kwargs,
+    )
+    if result.done:
+        return result.done
     return _render(
-        request, template, nota, access, status=409 if conflict else 200,
-        werkjaar=jaar, form=form, item=instance, conflict=conflict,
+        request, template, nota, access, status=result.status,
+        werkjaar=jaar, form=result.form, item=instance, conflict=result.conflict,
     )
 
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from netwerken.permissions import CONFIRM, REVIEW
+from netwerken.permissions import CONFIRM, REVIEW, overall_access
 
 from .access import dossier_for
 from .checklist import DossierData
@@ -25,7 +25,7 @@ from .workflow import Status
 @require_GET
 def review_list(request):
     """Every network's dossier with its state and deadline, for publiq staff."""
-    if not (request.user.is_reviewer or request.user.is_superuser):
+    if not overall_access(request.user).can(REVIEW):
         raise PermissionDenied
     dossiers = Afsprakennota.objects.select_related("netwerk", "ronde").order_by(
         "ronde__deadline", "netwerk__name"
@@ -113,10 +113,9 @@ def confirm(request, pk, partner_pk):
         else:
             messages.success(request, _("Thank you: your answer has been saved."))
             return redirect("dossier_partners", pk=nota.pk)
-    leads = [a for a in data.acties if a.lead_partner_id == partner.pk]
-    joins = [a for a in data.acties if partner in a.partners.all()]
+    mine = data.actions_of(partner)
     context = dossier_context(
-        nota, access, data, partner=partner, form=form, leads=leads, joins=joins,
+        nota, access, data, partner=partner, form=form, leads=mine.leads, joins=mine.joins,
         state=data.confirmation_state(partner), confirmation=data.confirmations.get(partner.pk),
         section=Section.PARTNERS,
     )

@@ -16,7 +16,7 @@ from netwerken.permissions import EDIT
 
 from .access import dossier_for
 from .checklist import DossierData
-from .concurrency import differences, last_editor, rebind_after_conflict, save_or_conflict
+from .concurrency import save_form
 from .forms_samenwerking import (
     MonitoringafspraakForm,
     OverlegorgaanForm,
@@ -58,15 +58,13 @@ def samenwerking(request, pk):
     data = DossierData(nota)
     instance = data.samenwerking or Samenwerking(nota=nota)
     form = SamenwerkingForm(form_data(request), instance=instance) if access.can_edit else None
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = save_or_conflict(form)
-        if saved:
-            messages.success(request, _("The cooperation agreements have been saved."))
-            return redirect("dossier_samenwerking", pk=nota.pk)
-        who, when = last_editor(current)
-        conflict = {"rows": differences(form, current), "who": who, "when": when}
-        form = rebind_after_conflict(SamenwerkingForm, request.POST, current)
+    result = save_form(
+        request, form, message=_("The cooperation agreements have been saved."),
+        success_url=_page_url(nota),
+    )
+    if result.done:
+        return result.done
+    form = result.form
     texts = [
         {"name": name, "label": label, "help": help_text, "value": getattr(instance, name),
          "field": form[name] if form else None}
@@ -78,14 +76,14 @@ def samenwerking(request, pk):
         data,
         section=Section.SAMENWERKING,
         form=form,
-        conflict=conflict,
+        conflict=result.conflict,
         texts=texts,
         roles=roles_of(data),
         overlegorganen=data.overlegorganen,
         monitoringafspraken=data.monitoringafspraken,
         reflectiemomenten=data.reflectiemomenten,
     )
-    return render(request, "dossiers/samenwerking.html", context, status=409 if conflict else 200)
+    return render(request, "dossiers/samenwerking.html", context, status=result.status)
 
 
 def _kind(kind):
@@ -97,20 +95,17 @@ def _kind(kind):
 def _item_page(request, nota, access, kind, instance, title):
     _model, form_class, anchor, _new_title = _kind(kind)
     form = form_class(form_data(request), instance=instance, nota=nota)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        saved, current = save_or_conflict(form)
-        if saved:
-            messages.success(request, _("“%(item)s” has been saved.") % {"item": saved})
-            return redirect(_page_url(nota, anchor))
-        who, when = last_editor(current)
-        conflict = {"rows": differences(form, current), "who": who, "when": when}
-        form = rebind_after_conflict(form_class, request.POST, current, nota=nota)
-    context = dossier_context(
-        nota, access, section=Section.SAMENWERKING, form=form, title=title, conflict=conflict,
-        back=_page_url(nota, anchor),
+    result = save_form(
+        request, form, message=lambda saved: _("“%(item)s” has been saved.") % {"item": saved},
+        success_url=_page_url(nota, anchor), form_kwargs={"nota": nota},
     )
-    return render(request, "dossiers/samenwerking_form.html", context, status=409 if conflict else 200)
+    if result.done:
+        return result.done
+    context = dossier_context(
+        nota, access, section=Section.SAMENWERKING, form=result.form, title=title,
+        conflict=result.conflict, back=_page_url(nota, anchor),
+    )
+    return render(request, "dossiers/samenwerking_form.html", context, status=result.status)
 
 
 @login_required_keeping_post

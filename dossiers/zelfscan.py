@@ -11,6 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from netwerken.numbers import format_number
+
 from .models import Actie, OperationeleDoelstelling
 from .models.zelfscan import Domein, Zelfscan, ZelfscanScore
 from .services_doelen import next_position
@@ -100,7 +102,7 @@ def zelfscan_to_action(*, scan: Zelfscan, domein: str, od: OperationeleDoelstell
         % {
             "scan": scan.title,
             "domain": item.label,
-            "mean": f"{item.mean:.1f}".replace(".", ",") if item.mean is not None else "-",
+            "mean": format_number(item.mean, 1) if item.mean is not None else "-",
             "low": item.low or "-",
             "high": item.high or "-",
         }
@@ -187,6 +189,6 @@ def describe(items: list[DomeinSpread]) -> str:
         counts = ", ".join(f"{c}× {s}" for s, c in item.counts.items() if c)
         parts.append(
             _("%(domain)s: %(counts)s (average %(mean)s)")
-            % {"domain": str(capfirst(item.label)), "counts": counts, "mean": f"{item.mean:.1f}".replace(".", ",")}
+            % {"domain": str(capfirst(item.label)), "counts": counts, "mean": format_number(item.mean, 1)}
         )
     return _("Scores from 1 to 5 per domain. ") + "; ".join(parts) + "."

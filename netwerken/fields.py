@@ -5,7 +5,6 @@ The model field's validators and its form field's validators are the same object
 ModelForm, the admin and `full_clean()` in a service all refuse the same value with the same words.
 """
 
-from decimal import Decimal
 
 import nh3
 from django import forms
@@ -13,22 +12,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.deconstruct import deconstructible
-from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from . import bounds
-
-
-def count(number) -> str:
-    """A whole number the Belgian way: 5.000."""
-    return number_format(number, 0, use_l10n=True, force_grouping=True).replace(",", ".")
-
-
-def euro(amount: Decimal) -> str:
-    """An amount the Belgian way with its symbol: € 999.999.999,99."""
-    whole, cents = f"{amount:.2f}".split(".")
-    return f"€\u00a0{count(int(whole))},{cents}"
+from .numbers import format_count, format_euro
 
 
 def visible_text(html: str) -> str:
@@ -38,13 +26,13 @@ def visible_text(html: str) -> str:
 
 def too_long_message(limit: int, typed: int) -> str:
     return _("At most %(limit)s characters (you typed %(count)s).") % {
-        "limit": count(limit), "count": count(typed)
+        "limit": format_count(limit), "count": format_count(typed)
     }
 
 
 def amount_range_message() -> str:
     return _("An amount lies between %(min)s and %(max)s.") % {
-        "min": euro(bounds.MONEY_MIN), "max": euro(bounds.MONEY_MAX)
+        "min": format_euro(bounds.MONEY_MIN), "max": format_euro(bounds.MONEY_MAX)
     }
 
 
@@ -72,7 +60,7 @@ class RichTextLengthValidator(MaxCharsValidator):
         if len(value or "") > bounds.RICH_TEXT_MARKUP:
             raise ValidationError(
                 _("This text holds too much layout: at most %(limit)s characters including layout.")
-                % {"limit": count(bounds.RICH_TEXT_MARKUP)},
+                % {"limit": format_count(bounds.RICH_TEXT_MARKUP)},
                 code="markup",
             )
 

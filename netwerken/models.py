@@ -139,20 +139,6 @@ class User(AbstractUser):
         self.email = normalise_email(self.email)
         super().save(*args, **kwargs)
 
-    @property
-    def sees_all_networks(self) -> bool:
-        return self.is_reviewer or self.is_superuser
-
-
-class NetwerkQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """The networks a user may open: all for reviewers, else those they are a member of."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.sees_all_networks:
-            return self.all()
-        return self.filter(memberships__user=user)
-
 
 class Netwerk(models.Model):
     """The bovenlokaal netwerk vrijetijdsparticipatie of one IGS cultuur."""
@@ -171,7 +157,6 @@ class Netwerk(models.Model):
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
     history = HistoricalRecords()
 
-    objects = NetwerkQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("network")

@@ -9,7 +9,9 @@ not do what they asked gets 403.
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -38,15 +40,21 @@ OVERSEE = "oversee"
 # Record the yearly follow-up of an approved dossier. Unlike EDIT it is not taken away when the
 # dossier is frozen: carrying out the plan starts once it is approved.
 FOLLOW_UP = "follow_up"
+# Create a new network (and then invite its coordinator). Not tied to one network.
+CREATE_NETWORK = "create_network"
+# Open Django's administration site. Not tied to one network.
+USE_ADMIN_SITE = "use_admin_site"
 
 ADMIN = "admin"
 REVIEWER = "reviewer"
+# Django's own "staff status": the administration site, nothing in the networks.
+STAFF = "staff"
 
 ABILITIES: dict[str, frozenset[str]] = {
     ADMIN: frozenset(
         {
             VIEW, EDIT, MANAGE_MEMBERS, COMMENT, SUBMIT, REVIEW, INTERNAL, IMPORT_VALUES,
-            SET_FLEMISH_REFERENCE, OVERSEE, FOLLOW_UP,
+            SET_FLEMISH_REFERENCE, OVERSEE, FOLLOW_UP, CREATE_NETWORK,
         }
     ),
     Membership.Role.COORDINATOR: frozenset(
@@ -56,6 +64,7 @@ ABILITIES: dict[str, frozenset[str]] = {
     REVIEWER: frozenset(
         {VIEW, COMMENT, REVIEW, INTERNAL, IMPORT_VALUES, SET_FLEMISH_REFERENCE, OVERSEE}
     ),
+    STAFF: frozenset({USE_ADMIN_SITE}),
 }
 
 
@@ -87,6 +96,14 @@ class Access:
     can_follow_up = property(lambda self: self.can(FOLLOW_UP))
     can_set_flemish_reference = property(lambda self: self.can(SET_FLEMISH_REFERENCE))
     can_oversee = property(lambda self: self.can(OVERSEE))
+    can_create_network = property(lambda self: self.can(CREATE_NETWORK))
+    can_use_admin_site = property(lambda self: self.can(USE_ADMIN_SITE))
+
+    @property
+    def only_partner(self) -> bool:
+        """Whether the user is in the network as a partner and nothing else: what such a user
+        may do can also depend on the dossier's state (commenting only during consultation)."""
+        return self.roles == {Membership.Role.PARTNER}
 
     def without(self, *abilities: str) -> "Access":
         """The same access with some abilities taken away (e.g. editing a submitted dossier)."""
@@ -111,15 +128,21 @@ class Access:
 NO_ACCESS = Access()
 
 
-def access_for(user, netwerk: Netwerk) -> Access:
-    """The access of `user` to `netwerk` (one query for members, none for others)."""
-    if not user.is_authenticated or not user.is_active:
-        return NO_ACCESS
+def _global_roles(user) -> set[str]:
+    """The roles a user holds in every network, from the flags on their account."""
     roles = set()
     if user.is_superuser:
         roles.add(ADMIN)
     if user.is_reviewer:
         roles.add(REVIEWER)
+    return roles
+
+
+def access_for(user, netwerk: Netwerk) -> Access:
+    """The access of `user` to `netwerk` (one query for members, none for others)."""
+    if not user.is_authenticated or not user.is_active:
+        return NO_ACCESS
+    roles = _global_roles(user)
     membership = (
         Membership.objects.filter(user=user, netwerk=netwerk).select_related("partner").first()
     )
@@ -135,11 +158,9 @@ def overall_access(user) -> Access:
     depend on a membership count, so a coordinator or partner has none here."""
     if not user.is_authenticated or not user.is_active:
         return NO_ACCESS
-    roles = set()
-    if user.is_superuser:
-        roles.add(ADMIN)
-    if user.is_reviewer:
-        roles.add(REVIEWER)
+    roles = _global_roles(user)
+    if user.is_staff:
+        roles.add(STAFF)
     return Access(roles=frozenset(roles))
 
 
@@ -165,3 +186,31 @@ def netwerk_for(user, pk, ability: str = VIEW) -> tuple[Netwerk, Access]:
     access = access_for(user, netwerk)
     require(access, ability)
     return netwerk, access
+
+
+def visible_netwerken(user) -> QuerySet:
+    """The networks `user` may open: all for whoever may view across networks, else those
+    they are a member of."""
+    if overall_access(user).can_view:
+        return Netwerk.objects.all()
+    if not user.is_authenticated or not user.is_active:
+        return Netwerk.objects.none()
+    return Netwerk.objects.filter(memberships__user=user)
+
+
+def membership_netwerk_ids(user, ability: str) -> frozenset[int]:
+    """The networks in which `user`'s membership alone grants `ability` (one query)."""
+    memberships = Membership.objects.filter(user=user).only("netwerk_id", "role")
+    return frozenset(m.netwerk_id for m in memberships if ability in ABILITIES[m.role])
+
+
+def netwerk_partners(netwerk: Netwerk) -> QuerySet:
+    """The active users who speak for a partner in `netwerk`."""
+    return get_user_model().objects.filter(
+        memberships__netwerk=netwerk, memberships__role=Membership.Role.PARTNER, is_active=True
+    )
+
+
+def publiq_reviewers() -> QuerySet:
+    """The active publiq staff members: those a dossier can be assigned to for review."""
+    return get_user_model().objects.filter(is_reviewer=True, is_active=True)

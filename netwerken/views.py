@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .forms import DeelnemendeGemeenteForm, GemeentenBulkForm, NetwerkForm, PartnerForm
-from .models import DeelnemendeGemeente, Gemeente, Netwerk
-from .permissions import EDIT, netwerk_for
+from .models import DeelnemendeGemeente, Gemeente
+from .permissions import CREATE_NETWORK, EDIT, netwerk_for, overall_access, visible_netwerken
 
 PAGE_SIZE = 25
 
@@ -19,7 +19,7 @@ PAGE_SIZE = 25
 @require_GET
 def home(request):
     netwerken = (
-        Netwerk.objects.for_user(request.user)
+        visible_netwerken(request.user)
         .annotate(
             n_gemeenten=Count("deelnemende_gemeenten", distinct=True),
             n_partners=Count("partners", distinct=True),
@@ -33,7 +33,7 @@ def home(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def netwerk_create(request):
-    if not request.user.is_superuser:
+    if not overall_access(request.user).can(CREATE_NETWORK):
         raise PermissionDenied
     form = NetwerkForm(request.POST or None)
     if form.is_valid():

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netwerken.models import Gemeente
+from netwerken.numbers import format_number
 
-from ..formatting import format_number
 
 MIN_YEAR = 1990
 

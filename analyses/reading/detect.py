@@ -12,6 +12,8 @@ import zipfile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from netwerken.numbers import format_count
+
 from ..parsing import FileProblem
 from .limits import MAX_BYTES, MAX_CELLS, MAX_MEMBERS, MAX_READ_ROWS, MAX_SHARED_STRINGS, MAX_UNPACKED
 
@@ -121,7 +123,7 @@ def check_workbook(archive: zipfile.ZipFile) -> None:
             "This workbook declares more than %(cells)s cells or %(rows)s rows. Keep only the sheet, "
             "rows and columns you need and save it again."
         )
-        % {"cells": f"{MAX_CELLS:,}".replace(",", "."), "rows": f"{MAX_READ_ROWS:,}".replace(",", ".")}
+        % {"cells": format_count(MAX_CELLS), "rows": format_count(MAX_READ_ROWS)}
     )
     try:
         for member in archive.namelist():

@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext as _
 
+from netwerken.numbers import format_count
+
 from ..parsing import FileProblem
 from .decimals import decide_column
 from .detect import XLSX, ZIPPED_TEXT, TEXT_SUFFIXES, check_upload
@@ -82,7 +84,7 @@ def _table(rows, data: bytes, options: ReadOptions, *, sheets=(), sheet="") -> T
         if total > MAX_READ_ROWS:
             raise FileProblem(
                 _("The file has more than %(max)s rows, too many to read. Split it or keep only the rows you need.")
-                % {"max": f"{MAX_READ_ROWS:,}".replace(",", ".")}
+                % {"max": format_count(MAX_READ_ROWS)}
             )
         widest = max(widest, len(cells))
         for index, cell in enumerate(cells):

@@ -15,6 +15,8 @@ from xml.etree.ElementTree import ParseError, iterparse
 
 from django.utils.translation import gettext as _
 
+from netwerken.numbers import format_count
+
 from ..parsing import FileProblem
 from .limits import MAX_CELLS
 from .text import trim
@@ -106,7 +108,7 @@ def workbook_rows(data: bytes, sheet_name: str = ""):
                 if cells_seen > MAX_CELLS:
                     raise FileProblem(
                         _("This sheet holds more than %(cells)s cells. Keep only the rows and columns you need.")
-                        % {"cells": f"{MAX_CELLS:,}".replace(",", ".")}
+                        % {"cells": format_count(MAX_CELLS)}
                     )
                 cells = trim([_cell(c, formulas) for c in row])
                 if cells:

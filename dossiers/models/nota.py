@@ -34,11 +34,6 @@ SECTION_NUMBERS = {
 }
 
 
-class AfsprakennotaQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(netwerk__in=Netwerk.objects.for_user(user))
-
-
 class Afsprakennota(models.Model):
     """The dossier of one network for one submission round."""
 
@@ -64,7 +59,6 @@ class Afsprakennota(models.Model):
         help_text=_("The publiq staff member who reviews this dossier."),
     )
 
-    objects = AfsprakennotaQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("afsprakennota")

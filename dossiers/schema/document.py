@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from pydantic import AfterValidator, ValidationInfo, create_model, model_validator
 
 from netwerken import bounds
-from netwerken.fields import count
+from netwerken.numbers import format_count
 from netwerken.models import Partner as PartnerModel
 
 from ..models import Begrotingspost
@@ -169,7 +169,7 @@ def _actions_within_bound(sds: list[StrategischeDoelstelling]) -> list[Strategis
     actions = sum(len(od.acties) for sd in sds for od in sd.ods)
     if actions > bounds.ACTIONS:
         raise problem(_("at most %(limit)s actions in a dossier (this one has %(count)s)") % {
-            "limit": count(bounds.ACTIONS), "count": count(actions)})
+            "limit": format_count(bounds.ACTIONS), "count": format_count(actions)})
     return sds
 
 

@@ -28,7 +28,8 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from netwerken import bounds
-from netwerken.fields import amount_range_message, count, too_long_message, visible_text
+from netwerken.fields import amount_range_message, too_long_message, visible_text
+from netwerken.numbers import format_count
 
 
 class Part(BaseModel):
@@ -167,7 +168,7 @@ def whole_number(low: int, high: int):
     def check(value: Any) -> int:
         if type(value) is not int or not low <= value <= high:
             raise problem(_("expected a whole number from %(min)s to %(max)s") % {
-                "min": count(low), "max": count(high)})
+                "min": format_count(low), "max": format_count(high)})
         return value
 
     schema = {"type": "integer", "minimum": low, "maximum": high}

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
-from netwerken.fields import count, too_long_message
+from netwerken.fields import too_long_message
+from netwerken.numbers import format_count
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ MESSAGES = {
     "string_pattern_mismatch": lambda e: _("may not be empty"),
     "string_too_long": lambda e: too_long_message(e["ctx"]["max_length"], len(e["input"])),
     "too_long": lambda e: _("at most %(limit)s items (this list has %(count)s)") % {
-        "limit": count(e["ctx"]["max_length"]), "count": count(e["ctx"]["actual_length"])},
+        "limit": format_count(e["ctx"]["max_length"]),
+        "count": format_count(e["ctx"]["actual_length"]),
+    },
 }
 
 

@@ -1,26 +1,11 @@
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.utils.safestring import mark_safe
 
+from netwerken.numbers import format_euro, format_number
+
 register = template.Library()
-
-
-def format_euro(value, symbol=True) -> str:
-    """Euro in the Belgian way: € 12.345,67 (a minus sign before the symbol when negative)."""
-    try:
-        amount = Decimal(value or 0).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    except (InvalidOperation, TypeError, ValueError):
-        return ""
-    sign = "-" if amount < 0 else ""
-    whole, cents = f"{abs(amount):.2f}".split(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    number = f"{'.'.join(groups)},{cents}"
-    return f"{sign}€\u00a0{number}" if symbol else f"{sign}{number}"
 
 
 @register.filter
@@ -32,6 +17,12 @@ def euro(value):
 def bedrag(value):
     """The number without the euro sign, for inputs and tables with a euro header."""
     return format_euro(value, symbol=False)
+
+
+@register.filter
+def number(value, decimals=0):
+    """A number with `decimals` decimals, the Belgian way: 3,5."""
+    return format_number(value, int(decimals))
 
 
 @register.filter

@@ -1,8 +1,6 @@
-from decimal import Decimal
-
 from django import template
 
-from analyses.formatting import format_number
+from netwerken.numbers import format_count, format_euro_whole, format_percent
 
 register = template.Library()
 
@@ -12,7 +10,7 @@ def percent(share):
     """A share between 0 and 1 as a percentage the Belgian way: 0.4567 -> 45,7 %."""
     if share is None:
         return "–"
-    return f"{format_number(Decimal(str(share)) * 100, 1)}\u00a0%"
+    return format_percent(share)
 
 
 @register.filter
@@ -20,7 +18,7 @@ def whole(number):
     """A count without decimals, thousands with a dot: 1234567 -> 1.234.567."""
     if number is None:
         return "–"
-    return format_number(number, 0)
+    return format_count(number)
 
 
 @register.filter
@@ -28,4 +26,4 @@ def euro_whole(amount):
     """Euro without cents, for wide tables: € 270.000 (the exports keep the cents)."""
     if amount is None:
         return "–"
-    return f"€\u00a0{format_number(amount, 0)}"
+    return format_euro_whole(amount)

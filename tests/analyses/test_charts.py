@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from analyses import charts
-from analyses.formatting import format_number
+from netwerken.numbers import format_number
 from tests.factories import indicator
 
 

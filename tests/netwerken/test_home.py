@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from netwerken.models import Netwerk
 from tests.factories import MembershipFactory, NetwerkFactory
@@ -79,3 +80,20 @@ def test_memberships_of_other_networks_do_not_leak(client_for, netwerk_a, netwer
     membership = MembershipFactory(netwerk=netwerk_b, role="partner")
     response = client_for(membership.user).get(f"/netwerken/{netwerk_a.pk}/")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "persona, review, administration, new_network",
+    [
+        ("coordinator_a", False, False, False),
+        ("reviewer", True, False, False),
+        ("admin_user", True, True, True),
+    ],
+)
+def test_menu_follows_the_overall_abilities(
+    persona, review, administration, new_network, request, client_for, db
+):
+    html = client_for(request.getfixturevalue(persona)).get(reverse("home")).text
+    assert (reverse("review_list") in html) is review
+    assert (reverse("admin:index") in html) is administration
+    assert (reverse("netwerk_create") in html) is new_network
