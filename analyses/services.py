@@ -243,6 +243,7 @@ def import_batch_undo(*, batch: ImportBatch, user) -> ImportBatch:
     if batch.status != ImportBatch.Status.IMPORTED:
         raise ImportRefused(_("Only an import that was done can be undone."))
     changes = list(batch.changes.all())
+    now = timezone.now()
     keys = {c.key for c in changes}
     later = ImportChange.objects.filter(
         batch__indicator_id=batch.indicator_id,
@@ -274,11 +275,12 @@ def import_batch_undo(*, batch: ImportBatch, user) -> ImportBatch:
             to_delete.append(value.pk)
         else:
             value.value, value.batch_id = change.old_value, change.old_batch_id
+            value.updated_at = now  # a dossier's revision (dossiers/checks.py) reads it
             to_restore.append(value)
     IndicatorValue.objects.filter(pk__in=to_delete).delete()
-    IndicatorValue.objects.bulk_update(to_restore, ["value", "batch"])
+    IndicatorValue.objects.bulk_update(to_restore, ["value", "batch", "updated_at"])
     batch.status = ImportBatch.Status.UNDONE
-    batch.undone_at = timezone.now()
+    batch.undone_at = now
     batch.undone_by = user
     batch.save()
     return batch

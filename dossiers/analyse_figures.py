@@ -1,7 +1,9 @@
 """The figures of one dossier: its chosen indicators drawn for its municipalities."""
 
+import hashlib
+
 from analyses.figures import IndicatorFigure, build_figures
-from analyses.models import IndicatorValue
+from analyses.models import Indicator, IndicatorValue
 
 
 def indicator_figures(nota, *, draw: bool = True) -> list[IndicatorFigure]:
@@ -9,6 +11,15 @@ def indicator_figures(nota, *, draw: bool = True) -> list[IndicatorFigure]:
     keuzes = list(nota.gekozen_indicatoren.select_related("indicator"))
     gemeenten = [d.gemeente for d in nota.netwerk.deelnemende_gemeenten.select_related("gemeente")]
     return build_figures([(k.indicator, k) for k in keuzes], gemeenten, prefix=f"d{nota.pk}", draw=draw)
+
+
+def indicators_fingerprint(nota) -> str:
+    """A digest of every stored field of the indicators the dossier follows, in one query: publiq
+    edits them (name, definition, source) without touching any dossier."""
+    fields = [f.attname for f in Indicator._meta.concrete_fields]
+    followed = nota.gekozen_indicatoren.values("indicator_id")
+    rows = Indicator.objects.filter(pk__in=followed).order_by("pk").values_list(*fields)
+    return hashlib.sha256(repr(list(rows)).encode()).hexdigest()
 
 
 def coverage(nota) -> dict:

@@ -9,7 +9,8 @@ from pathlib import Path
 from django.apps import apps
 from django.core.cache import cache as shared_cache
 from django.db import connection
-from django.db.models import Count, Max, OuterRef, Subquery, Value
+from django.db.models import CharField, Count, Max, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -23,6 +24,7 @@ from .partner_actions import PartnerActions, actions_by_partner
 from .models import Afsprakennota, PartnerConfirmation, RequiredPartner, Section, Visie
 from .models.nota import SECTION_NUMBERS
 from .models.doelen import Actie, OperationeleDoelstelling, StrategischeDoelstelling
+from .models.voortzetting import Zelfevaluatie
 from .models.samenwerking import Monitoringafspraak, Overlegorgaan, GeplandReflectiemoment, Samenwerking
 from .services_begroting import BudgetGrid
 
@@ -41,6 +43,10 @@ class DossierData(AnalyseData):
     @cached_property
     def visie(self) -> Visie | None:
         return Visie.objects.filter(nota=self.nota).first()
+
+    @cached_property
+    def zelfevaluatie(self) -> Zelfevaluatie | None:
+        return Zelfevaluatie.objects.filter(nota=self.nota).first()
 
     @cached_property
     def samenwerking(self) -> Samenwerking | None:
@@ -85,7 +91,7 @@ class DossierData(AnalyseData):
     @cached_property
     def doelen(self) -> list[StrategischeDoelstelling]:
         """The whole tree: SDs with their ODs with their actions, partners and costs."""
-        acties = Actie.objects.select_related("lead_partner").prefetch_related(
+        acties = Actie.objects.select_related("lead_partner", "herkomst").prefetch_related(
             "partners", "kosten", "indicators"
         )
         ods = OperationeleDoelstelling.objects.prefetch_related(Prefetch("acties", queryset=acties))
@@ -303,18 +309,14 @@ def _revision_sql():
     return rows.query.sql_with_params()
 
 
-def _aggregate(queryset, aggregate):
+def aggregate_subquery(queryset, aggregate):
     """A subquery of one value over all the queryset's rows (grouped by a constant: no grouping)."""
     rows = queryset.order_by().annotate(_all=Value(1)).values("_all")
     return Subquery(rows.annotate(_value=aggregate).values("_value"))
 
 
 def _newest(queryset, field="pk"):
-    return _aggregate(queryset, Max(field))
-
-
-def _count(queryset):
-    return _aggregate(queryset, Count("pk"))
+    return aggregate_subquery(queryset, Max(field))
 
 
 @cache
@@ -338,18 +340,32 @@ def _revision_parts() -> dict:
         else:  # not tied to a dossier: any change of it counts
             rows = rows.filter(history_id__gt=0)
         parts[f"h_{model._meta.label_lower}"] = _newest(rows, "history_id")
-    # Parts without history, or changed in bulk (which writes no history): their rows.
+    # Parts without history, or changed in bulk (which writes no history): their rows. Imports
+    # change figures in place (bulk_update) and undoing one puts old figures back: both set the
+    # values' `updated_at`.
     counted = {
         "confirmations": PartnerConfirmation.objects.filter(nota_id=OuterRef("pk")),
         "deelnemers": DeelnemendeGemeente.objects.filter(netwerk_id=OuterRef("netwerk_id")),
         "partners": Partner.objects.filter(netwerk_id=OuterRef("netwerk_id")),
         "required": RequiredPartner.objects.filter(ronde_id=OuterRef("ronde_id")),
-        "values": IndicatorValue.objects.filter(gemeente__netwerken=OuterRef("netwerk_id")),
     }
     for name, rows in counted.items():
-        parts[f"n_{name}"] = _count(rows)
-        parts[f"m_{name}"] = _newest(rows)
+        parts[f"n_{name}"] = rows_summary(rows, "pk")
+    values = {
+        "values": IndicatorValue.objects.filter(gemeente__netwerken=OuterRef("netwerk_id")),
+        "flemish": IndicatorValue.objects.filter(gemeente__isnull=True),
+    }
+    for name, rows in values.items():
+        parts[f"n_{name}"] = rows_summary(rows, "pk", "updated_at")
     return parts
+
+
+def rows_summary(queryset, *newest):
+    """The rows' count and the newest of each field, as one text in one pass over the rows."""
+    pieces = [Cast(Count("pk"), CharField())]
+    for name in newest:
+        pieces += [Value(":"), Cast(Max(name), CharField())]
+    return aggregate_subquery(queryset, Concat(*pieces, output_field=CharField()))
 
 
 def _part_of_a_part(model) -> str:
@@ -370,10 +386,13 @@ def _release() -> str:
     return hashlib.sha256(b"".join(p.read_bytes() for p in files)).hexdigest()[:12]
 
 
-def cached_checklist(nota: Afsprakennota, data: DossierData | None = None) -> Checklist:
-    """The checklist for showing: computed once per revision of the dossier (see above).
-    Deciding on the dossier (may it be submitted?) runs the rules afresh: `run_checklist`."""
-    key = f"checklist:{nota.pk}:{get_language()}:{_release()}:{revision(nota)}"
+def cached_checklist(
+    nota: Afsprakennota, data: DossierData | None = None, rev: str | None = None
+) -> Checklist:
+    """The checklist for showing: computed once per revision of the dossier (see above), `rev`
+    when the caller has just read it. Deciding on the dossier (may it be submitted?) runs the
+    rules afresh: `run_checklist`."""
+    key = f"checklist:{nota.pk}:{get_language()}:{_release()}:{rev or revision(nota)}"
     stored = shared_cache.get(key)
     rules = {r.name: r for r in RULES}
     if stored is not None and {name for name, _problems, _url in stored} == set(rules):

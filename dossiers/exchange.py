@@ -26,9 +26,11 @@ from .models import (
     OperationeleDoelstelling,
     StrategischeDoelstelling,
     Visie,
+    Zelfevaluatie,
 )
 from .schema import Problem, References, validate, version_problems
 from .schema.fields import shown
+from .services_voortzetting import carry_over_plan, carry_over_record
 from .snapshot import FORMAT_VERSION, build_snapshot
 
 
@@ -106,6 +108,8 @@ def import_document(document, *, ronde=None, netwerk=None, user=None) -> Afsprak
             nota=nota, text=v.text, vorm=v.vorm, vorm_motivation=v.vorm_motivation, inspraak=v.inspraak,
             **v.questions.model_dump(),
         )
+    if getattr(doc, "zelfevaluatie", None):  # version 2 only
+        Zelfevaluatie.objects.create(nota=nota, text=doc.zelfevaluatie.text)
     for i, sd_doc in enumerate(doc.doelstellingen, start=1):
         sd = StrategischeDoelstelling.objects.create(
             nota=nota, position=i, title=sd_doc.title, description=sd_doc.description
@@ -203,5 +207,10 @@ def dossier_copy_to_round(*, nota, ronde, user=None) -> Afsprakennota:
     """Start a dossier for another round from this one's latest submitted version (or, if never
     submitted, from how it is now)."""
     latest = nota.versions.order_by("-number").first()
-    document = latest.snapshot if latest else build_snapshot(nota)
-    return import_document(for_round(document, ronde), ronde=ronde, netwerk=nota.netwerk, user=user)
+    document = for_round(latest.snapshot if latest else build_snapshot(nota), ronde)
+    with transaction.atomic():
+        plan = carry_over_plan(nota, document, ronde)
+        copy = import_document(document, ronde=ronde, netwerk=nota.netwerk, user=user)
+        if plan is not None:
+            carry_over_record(source=nota, nota=copy, plan=plan)
+    return copy

@@ -5,11 +5,13 @@ from datetime import datetime
 from itertools import islice
 from heapq import merge
 
+from django.db.models import OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from netwerken.models import DeelnemendeGemeente, Netwerk, Partner
 
 from .analyse_history import history_sources as analyse_history_sources
+from .checks import rows_summary
 from .models import (
     Actie,
     ActieIndicator,
@@ -108,6 +110,19 @@ ACTIVITY_KINDS = {
     "steps": _("workflow steps"),
     "confirmations": _("confirmations"),
 }
+
+
+def activity_fingerprint(nota: Afsprakennota) -> tuple:
+    """What tells a change in the activity besides the dossier's revision: comments (written,
+    edited, removed) and workflow steps, read in one query."""
+    comments = Comment.objects.filter(nota_id=OuterRef("pk"))
+    steps = TransitionRecord.objects.filter(nota_id=OuterRef("pk"))
+    return tuple(
+        Afsprakennota.objects.filter(pk=nota.pk)
+        .annotate(c=rows_summary(comments, "pk", "edited_at"), s=rows_summary(steps, "pk"))
+        .values_list("c", "s")
+        .get()
+    )
 
 
 def dossier_activity(

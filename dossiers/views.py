@@ -11,8 +11,10 @@ from netwerken.permissions import EDIT, netwerk_for
 
 from .access import dossier_for
 from .checklist import DossierData, cached_checklist
+from .checks import revision
 from .exchange import ImportRefused, dossier_copy_to_round
-from .history import ACTIVITY_KINDS, dossier_activity
+from .fragments import PageAddress, cached_fragment
+from .history import ACTIVITY_KINDS, activity_fingerprint, dossier_activity
 from . import workflow
 from .models import Afsprakennota, Indienronde, Section
 from .partner_tasks import partner_tasks
@@ -22,7 +24,8 @@ from .services import open_threads_by_section
 def dossier_context(nota, access, data=None, **extra):
     """What every dossier page needs: the dossier, the access, the checklist for the section nav,
     the workflow steps this person may take, open comments and publiq's remarks per section."""
-    checklist = cached_checklist(nota, data)
+    rev = revision(nota)
+    checklist = cached_checklist(nota, data, rev)
     latest = nota.versions.defer("snapshot").order_by("-number").first()
     remarks = {}
     if latest is not None:
@@ -38,6 +41,7 @@ def dossier_context(nota, access, data=None, **extra):
         "latest_version": latest,
         "open_comments": open_threads_by_section(nota, access),
         "review_remarks": remarks,
+        "revision": rev,
         **extra,
     }
 
@@ -102,7 +106,15 @@ def gemeenten(request, pk):
 def partners(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
-    rows = [
+    context = dossier_context(nota, access, data, section=Section.PARTNERS)
+    context["partners"] = cached_fragment(
+        request, context, "dossiers/includes/_partners.html", lambda: {"rows": _partner_rows(data)}
+    )
+    return render(request, "dossiers/partners.html", context)
+
+
+def _partner_rows(data) -> list[dict]:
+    return [
         {
             "partner": p,
             "leads": data.actions_of(p).leads,
@@ -112,8 +124,6 @@ def partners(request, pk):
         }
         for p in data.partners
     ]
-    context = dossier_context(nota, access, data, section=Section.PARTNERS, rows=rows)
-    return render(request, "dossiers/partners.html", context)
 
 
 @login_required
@@ -125,11 +135,20 @@ def history(request, pk):
     kind = request.GET.get("soort") if request.GET.get("soort") in ACTIVITY_KINDS else None
     person = request.GET.get("persoon")
     user_id = int(person) if person and person.isdigit() else None
-    entries = dossier_activity(nota, access, kind=kind, user_id=user_id, item=item)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
     people = get_user_model().objects.filter(memberships__netwerk=nota.netwerk).order_by("first_name")
     context = dossier_context(
-        nota, access, page=page, item=item, kind=kind, person=user_id, kinds=ACTIVITY_KINDS,
-        people=people,
+        nota, access, item=item, kind=kind, person=user_id, kinds=ACTIVITY_KINDS, people=people,
+    )
+
+    def page():
+        entries = dossier_activity(nota, access, kind=kind, user_id=user_id, item=item)
+        paged = Paginator(entries, 50).get_page(request.GET.get("page"))
+        return {"page": paged, "request": PageAddress.of(request)}
+
+    # Comments and workflow steps are not in the revision: their own fingerprint is.
+    context["activity"] = cached_fragment(
+        request, context, "dossiers/includes/_history_list.html", page,
+        vary=(item, kind, user_id, request.GET.get("page")),
+        fresh_with=activity_fingerprint(nota),
     )
     return render(request, "dossiers/history.html", context)

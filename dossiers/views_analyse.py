@@ -16,9 +16,11 @@ from netwerken.permissions import EDIT, VIEW, netwerk_for
 
 from . import analyse_questions as questions
 from .access import dossier_for
+from .analyse_figures import indicators_fingerprint
 from .checklist import DossierData
 from .concurrency import save_form
 from .forms_analyse import IndicatorChoiceForm, InterpretationForm
+from .fragments import PageAddress, cached_fragment
 from .models import GekozenIndicator, Section
 from .services_analyse import analyse_choose_indicators
 from .views import dossier_context
@@ -67,12 +69,20 @@ def cijfers(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
     context = analyse_context(
-        nota,
-        access,
-        data,
-        page="cijfers",
-        figures=_figures(nota, data),
-        can_import=access.can_import_values,
+        nota, access, data, page="cijfers", can_import=access.can_import_values
+    )
+
+    def figures():
+        return {
+            "figures": _figures(nota, data),
+            "can_import": access.can_import_values,
+            "request": PageAddress.of(request),
+        }
+
+    # The indicators' own texts (set by publiq) are not in the dossier's revision.
+    context["figures"] = cached_fragment(
+        request, context, "dossiers/analyse/includes/_figures.html", figures,
+        fresh_with=(indicators_fingerprint(nota),),
     )
     return render(request, "dossiers/analyse/cijfers.html", context)
 
@@ -137,8 +147,11 @@ def duiding(request, pk, keuze_pk):
 def netwerkbeeld_view(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
-    picture = netwerkbeeld(data.deelnemers, data.partners)
-    context = analyse_context(nota, access, data, page="netwerkbeeld", beeld=picture)
+    context = analyse_context(nota, access, data, page="netwerkbeeld")
+    context["picture"] = cached_fragment(
+        request, context, "dossiers/analyse/includes/_netwerkbeeld.html",
+        lambda: {"beeld": netwerkbeeld(data.deelnemers, data.partners)},
+    )
     return render(request, "dossiers/analyse/netwerkbeeld.html", context)
 
 

@@ -17,6 +17,7 @@ from netwerken.permissions import EDIT, VIEW
 
 from .access import dossier_for
 from .checklist import DossierData
+from .fragments import cached_fragment
 from .models import Section
 from .services_begroting import BudgetGrid, BudgetRefused, budget_save, read_typed, unversioned
 from .views import dossier_context
@@ -28,6 +29,17 @@ def _page(request, nota, access, grid, data=None, status=200):
         nota, access, data, section=Section.BEGROTING, grid=grid, save_texts=_save_texts(),
     )
     return render(request, "dossiers/begroting.html", context, status=status)
+
+
+def _stored_page(request, nota, access):
+    """The budget as stored, its big part rendered once per revision (dossiers/fragments.py)."""
+    data = DossierData(nota)
+    context = dossier_context(nota, access, data, section=Section.BEGROTING)
+    context["budget"] = cached_fragment(
+        request, context, "dossiers/includes/_begroting_grid.html",
+        lambda: {"grid": data.begroting, "save_texts": _save_texts()},
+    )
+    return render(request, "dossiers/begroting.html", context)
 
 
 def _save_texts() -> dict:
@@ -84,10 +96,11 @@ def grid(request, pk):
             return _page(request, nota, access, refused.grid, status=422)
         messages.success(request, done)
         return redirect(done_url)
+    if posted is None or not access.can_edit:
+        return _stored_page(request, nota, access)
+    # Typed before the session expired: shown again, unsaved, to check and save.
     data = DossierData(nota)
-    if posted is not None and access.can_edit:
-        # Typed before the session expired: shown again, unsaved, to check and save.
-        read_typed(data.begroting, posted)
+    read_typed(data.begroting, posted)
     return _page(request, nota, access, data.begroting, data)
 
 

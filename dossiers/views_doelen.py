@@ -17,6 +17,7 @@ from netwerken.permissions import EDIT
 from .access import dossier_for
 from .checklist import DossierData
 from .concurrency import save_form
+from .fragments import cached_fragment
 from .forms_doelen import (
     ActieForm,
     IndicatorFormSet,
@@ -42,7 +43,11 @@ def _context(nota, access, data=None, **extra):
 def tree(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
-    return render(request, "dossiers/doelen_tree.html", _context(nota, access, data, doelen=data.doelen))
+    context = _context(nota, access, data)
+    context["tree"] = cached_fragment(
+        request, context, "dossiers/includes/_doelen_tree.html", lambda: {"doelen": data.doelen}
+    )
+    return render(request, "dossiers/doelen_tree.html", context)
 
 
 @login_required
@@ -51,6 +56,15 @@ def plan(request, pk):
     """Per working year of the round: the actions planned and their estimated cost."""
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
+    context = _context(nota, access, data)
+    context["plan"] = cached_fragment(
+        request, context, "dossiers/includes/_doelen_plan.html",
+        lambda: {"years": _plan_years(nota, data)},
+    )
+    return render(request, "dossiers/doelen_plan.html", context)
+
+
+def _plan_years(nota, data):
     years = []
     for year in nota.ronde.years:
         rows = []
@@ -66,7 +80,7 @@ def plan(request, pk):
                 "needs_actions": year in nota.ronde.action_years,
             }
         )
-    return render(request, "dossiers/doelen_plan.html", _context(nota, access, data, years=years))
+    return years
 
 
 def _load_row(partner, mine) -> dict:
@@ -79,6 +93,14 @@ def load(request, pk):
     """How many actions each partner leads or joins: where the work of the network lands."""
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
+    context = _context(nota, access, data)
+    context["load"] = cached_fragment(
+        request, context, "dossiers/includes/_doelen_load.html", lambda: _load_rows(data)
+    )
+    return render(request, "dossiers/doelen_load.html", context)
+
+
+def _load_rows(data) -> dict:
     rows = sorted(
         (_load_row(p, data.actions_of(p)) for p in data.partners),
         key=lambda row: (-len(row["leads"]), -row["total"], row["partner"].name),
@@ -88,10 +110,7 @@ def load(request, pk):
     biggest = max((row["total"] for row in rows), default=0)
     for row in rows:
         row["share"] = round(100 * row["total"] / biggest) if biggest else 0
-    context = _context(
-        nota, access, data, rows=rows, top=top, idle=[r for r in rows if not r["total"]], led=led
-    )
-    return render(request, "dossiers/doelen_load.html", context)
+    return {"rows": rows, "top": top, "idle": [r for r in rows if not r["total"]], "led": led}
 
 
 def _concentration(rows, led):

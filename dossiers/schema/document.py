@@ -209,6 +209,13 @@ class Begroting(Part):
     )) = []
 
 
+class Zelfevaluatie(Part):
+    """The self-evaluation of the omgevingsanalyse; null while it says nothing."""
+
+    text: RichText(bounds.LONG_TEXT) = ""
+    text_plain: Derived[str] = ""
+
+
 class DocumentV1(Part):
     """An afsprakennota, format version 1 (before the cooperation agreements)."""
 
@@ -237,6 +244,7 @@ class DocumentV2(DocumentV1):
 
     format_version: Literal[2]
     samenwerking: Samenwerking | None = None
+    zelfevaluatie: Zelfevaluatie | None = None
 
 
 DOCUMENTS = {1: DocumentV1, 2: DocumentV2}

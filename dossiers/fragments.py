@@ -1,0 +1,112 @@
+"""The big parts of dossier pages, rendered once per revision of the dossier.
+
+Some pages spend most of their time rendering one large part: the tree of 150 actions, the budget
+grid, the activity list. That part shows only what the dossier's revision (`checks.revision`)
+follows, seen with some access (which buttons show) in some language, so it is rendered once for
+each of those and kept in the shared cache, like the checklist.
+
+What may not go in such a part: anything personal (it is shared by everyone with the same
+access), and anything that changes without a new revision, such as comments and notifications,
+unless the page adds it to `fresh_with` (the activity list does so for comments). The part is
+rendered without the request, from the context given here only, so a template in it cannot reach
+the user or the session by accident. Its forms keep working: `{% csrf_token %}` renders a mark
+that is replaced with this request's token on the way out.
+"""
+
+import hashlib
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.core.cache import cache as shared_cache
+from django.http import QueryDict
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from .checks import CHECKLIST_TIMEOUT, _release
+
+CSRF_MARK = "csrf-token-of-this-request-0f3c9a"
+
+# What a fragment may read of the dossier context (dossiers.views.dossier_context): never the
+# open comments, the remarks or the workflow steps, which change without a new revision.
+SHARED_CONTEXT = ("nota", "netwerk", "access", "checklist", "sections", "section")
+
+
+@dataclass(frozen=True)
+class PageAddress:
+    """What a fragment may know of the request: its path and query string (`{% page_query %}`
+    and the figures' import links read them). A page that passes it puts the query in `vary`."""
+
+    path: str
+    GET: QueryDict
+
+    @classmethod
+    def of(cls, request) -> "PageAddress":
+        return cls(request.path, request.GET)
+
+
+def cached_fragment(request, context: dict, template: str, build, *, vary=(), fresh_with=()) -> str:
+    """`template` rendered with `build()` (called only when the cache has no fresh copy) and the
+    shared part of `context`, a dossier context holding the dossier's `revision`.
+
+    One copy is kept per dossier, template, language, access and `vary` (a page's filters): a new
+    revision, or a change in `fresh_with` (what else the part shows), overwrites it, so old
+    revisions leave nothing behind in the cache."""
+    slot, version = _slot(context, template, vary), _version(context, fresh_with)
+    stored = shared_cache.get(slot)
+    if stored is not None and stored[0] == version:
+        html = zlib.decompress(stored[1]).decode()
+    else:
+        shared = {name: context[name] for name in SHARED_CONTEXT if name in context}
+        html = render_to_string(template, {**shared, **build(), "csrf_token": CSRF_MARK})
+        shared_cache.set(slot, (version, zlib.compress(html.encode(), 1)), CHECKLIST_TIMEOUT)
+    if CSRF_MARK in html:
+        html = html.replace(CSRF_MARK, get_token(request))
+    return mark_safe(html)  # rendered by the template engine, which escaped it
+
+
+def _slot(context, template, vary) -> str:
+    """Which copy: the part, the dossier, the language and whatever the viewer's access shows."""
+    nota, access = context["nota"], context["access"]
+    parts = [
+        template,
+        get_language(),
+        timezone.get_current_timezone_name(),
+        sorted(access.roles),
+        sorted(access.abilities),
+        access.partner.pk if access.partner else None,
+        context.get("section"),
+        *vary,
+    ]
+    return f"fragment:{nota.pk}:" + _digest(parts)
+
+
+def _version(context, fresh_with) -> str:
+    """Whether that copy is still right: the code, the revision, the dossier's and round's own
+    fields (they have no history rows) and what the page adds."""
+    nota = context["nota"]
+    parts = [_templates_release(), context["revision"], _fields(nota), _fields(nota.ronde)]
+    return _digest([*parts, *fresh_with])
+
+
+def _digest(parts) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
+
+
+def _fields(instance) -> list:
+    """Every stored value of `instance` (the dossier and its round have no history rows)."""
+    return [f.value_from_object(instance) for f in instance._meta.concrete_fields]
+
+
+@cache
+def _templates_release() -> str:
+    """The code's digest (`checks._release`) and the templates': a new release renders afresh."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(_release().encode())
+    for path in sorted((root / "templates").rglob("*.html")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
