@@ -136,12 +136,14 @@ def test_texts_and_lists_past_their_bounds(document):
     document["samenwerking"]["texts"]["besluitvorming"] = "<p>" + "b" * (bounds.DESCRIPTION + 1) + "</p>"
     document["omgevingsanalyse"]["swot"] = document["omgevingsanalyse"]["swot"][:1] * (bounds.ANALYSIS_ITEMS + 1)
     document["doelstellingen"][0]["title"] = "   "
+    document["zelfevaluatie"] = {"text": "<p>" + "z" * (bounds.LONG_TEXT + 1) + "</p>"}
     problems = refused(document)
     assert problems["$.netwerk.name"] == "Maximaal 200 tekens (u typte 201)."
     assert problems["$.partners"].startswith("hoogstens 300 elementen (deze lijst heeft er ")
     assert problems["$.samenwerking.texts.besluitvorming"] == "Maximaal 10.000 tekens (u typte 10.001)."
     assert problems["$.omgevingsanalyse.swot"] == "hoogstens 200 elementen (deze lijst heeft er 201)"
     assert problems["$.doelstellingen[0].title"] == "mag niet leeg zijn"
+    assert problems["$.zelfevaluatie.text"] == "Maximaal 20.000 tekens (u typte 20.001)."
 
 
 def test_more_actions_than_a_dossier_holds(document):
