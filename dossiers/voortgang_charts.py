@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from netwerken.numbers import format_count
+from netwerken.numbers import format_count, format_number
 
 from .templatetags.dossier_tags import format_euro
 from .voortgang import Status
@@ -87,7 +87,7 @@ def bar_chart(categories, series, *, key: str, title: str, money: bool = False) 
     """Grouped bars: per category (a working year) one bar per series [(label, {category: value})]."""
     left, top, plot_h, bottom = 70, 34, 180, 30
     height = top + plot_h + bottom
-    show = format_euro if money else _whole
+    show = format_euro if money else format_count
     svg = _svg(WIDTH, height, key, title, describe_bars(categories, series, show))
     _legend(svg, [(label, SERIES_COLOURS[i]) for i, (label, _v) in enumerate(series)], 16)
     biggest = _nice(max((v or 0 for _l, values in series for v in values.values()), default=0))
@@ -170,7 +170,7 @@ def scan_chart(rows, *, key: str, title: str, first_label: str, latest_label: st
 
 
 def _mean(item) -> str:
-    return f"{item.mean:.1f}".replace(".", ",") if item is not None and item.n else "–"
+    return format_number(item.mean, 1) if item is not None and item.n else "–"
 
 
 def describe_scans(rows, first_label, latest_label) -> str:
