@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from netwerken.limits import LimitExceeded, WorkFailed, run_limited
-from netwerken.models import Membership
 from netwerken.permissions import COMMENT, CONFIRM, EDIT, REVIEW, VIEW, access_for, require
 
 from .access import dossier_for
@@ -65,7 +64,7 @@ def _jaarrapport_for(user, pk, year, ability=VIEW):
     jaarrapport = jaarrapport_of(werkjaar)
     # The report has its own state: what the dossier's state allows or forbids does not count here.
     access = access_for(user, nota.netwerk).without(EDIT)
-    if access.roles == {Membership.Role.PARTNER} and not jaarrapport.open_for_partners:
+    if access.only_partner and not jaarrapport.open_for_partners:
         access = access.without(COMMENT, CONFIRM)
     require(access, ability)
     return jaarrapport, dossier_access, access
