@@ -184,14 +184,14 @@ def seed_westhoek(*, ronde) -> Afsprakennota | None:
     netwerk = Netwerk.objects.filter(name=WESTHOEK).first()
     if netwerk is None:
         return None
+    story = Timeline()
+    story.chapter(WRITTEN)
     nota, _created = Afsprakennota.objects.get_or_create(netwerk=netwerk, ronde=ronde)
     if nota.versions.exists():
         return nota
     coordinator, partner_user = _user(COORDINATOR), _user(PARTNER)
     ervaringsdeskundige, reviewer = _user(ERVARINGSDESKUNDIGE), _user(REVIEWER)
     partners = {p.name: p for p in netwerk.partners.all()}
-    story = Timeline()
-    story.chapter(WRITTEN)
 
     visie, _ = Visie.objects.get_or_create(
         nota=nota,
@@ -228,6 +228,7 @@ def seed_westhoek(*, ronde) -> Afsprakennota | None:
     story.chapter(SUBMITTED)
     dossier_transition(nota=nota, name="submit", user=coordinator)
     story.chapter(REVIEWED)
+    nota.take_review(reviewer)
     dossier_transition(nota=nota, name="start_review", user=reviewer)
     _review(nota, nota.versions.get(number=1), reviewer, REVIEW_V1)
     story.chapter(CHANGES_ASKED)

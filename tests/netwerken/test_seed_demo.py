@@ -130,6 +130,7 @@ def test_the_westhoek_story_keeps_its_own_dates(db):
     assert steps == sorted(steps) and steps[-3].date() == second.submitted_at.date()
     assert nota.transitions.get(name="approve").at.date().isoformat() == "2026-06-18"
     assert first.submitted_at.date().isoformat() == "2026-03-16"
+    assert nota.created_at < first.submitted_at and nota.reviewer.email == "reviewer@example.org"
     comments = nota.comments.values_list("created_at", flat=True)
     assert all(steps[0] <= at < first.submitted_at for at in comments)
     reviewer = Client()
