@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from netwerken.keep import form_data, login_required_keeping_post
-from netwerken.permissions import FOLLOW_UP, VIEW
+from netwerken.permissions import FOLLOW_UP, VIEW, require
 
 from .access import dossier_for
 from .concurrency import save_form
@@ -24,7 +24,8 @@ from .forms_opvolging import (
     RealisatieFormSet,
     ReflectiemomentForm,
 )
-from .models import Bijsturing, Reflectiemoment, Werkjaar
+from .models import Bijsturing, Jaarrapport, Reflectiemoment, Werkjaar
+from .states import EDITABLE as REPORT_EDITABLE
 from .services_opvolging import (
     actie_opvolgingen,
     budget_totals,
@@ -50,6 +51,21 @@ def _werkjaar(nota, year) -> Werkjaar:
     werkjaar = get_object_or_404(Werkjaar, nota=nota, year=year)
     werkjaar.nota = nota
     return werkjaar
+
+
+def _year_for(user, pk, year, ability):
+    """The approved dossier, one working year and the user's access to its follow-up. Once the
+    year's report is submitted its follow-up is read-only, until publiq sends it back: the
+    version publiq reviews and the pages behind it stay the same."""
+    nota, access = _follow_up_for(user, pk, VIEW)
+    jaar = _werkjaar(nota, year)
+    jaar.report_frozen = Jaarrapport.objects.filter(werkjaar=jaar).exclude(
+        status__in=REPORT_EDITABLE
+    ).exists()
+    if jaar.report_frozen:
+        access = access.without(FOLLOW_UP)
+    require(access, ability)
+    return nota, access, jaar
 
 
 def _werkjaar_url(nota, jaar) -> str:
@@ -90,8 +106,7 @@ def opvolging(request, pk):
 @login_required_keeping_post
 @require_http_methods(["GET"])
 def werkjaar(request, pk, year):
-    nota, access = _follow_up_for(request.user, pk, VIEW)
-    jaar = _werkjaar(nota, year)
+    nota, access, jaar = _year_for(request.user, pk, year, VIEW)
     rows = list(realisaties(jaar))
     momenten = list(jaar.reflectiemomenten.all())
     return _render(
@@ -105,8 +120,7 @@ def werkjaar(request, pk, year):
 @login_required_keeping_post
 @require_http_methods(["GET", "POST"])
 def opvolging_actie(request, pk, year, actie_pk):
-    nota, access = _follow_up_for(request.user, pk, FOLLOW_UP)
-    jaar = _werkjaar(nota, year)
+    nota, access, jaar = _year_for(request.user, pk, year, FOLLOW_UP)
     row = get_object_or_404(jaar.acties.select_related("actie__od__sd"), actie_id=actie_pk)
     partners = nota.netwerk.partners.all()
     form = ActieOpvolgingForm(form_data(request), instance=row, partners=partners)
@@ -147,8 +161,7 @@ def _rebound(formset_class, data, queryset, prefix="form"):
 
 
 def _formset_page(request, pk, year, formset_class, rows_of, template, saved_message):
-    nota, access = _follow_up_for(request.user, pk, FOLLOW_UP)
-    jaar = _werkjaar(nota, year)
+    nota, access, jaar = _year_for(request.user, pk, year, FOLLOW_UP)
     formset = formset_class(form_data(request), queryset=rows_of(jaar))
     conflict = None
     if request.method == "POST" and formset.is_valid():
@@ -182,8 +195,7 @@ def opvolging_begroting(request, pk, year):
 
 
 def _item_page(request, pk, year, model, item_pk, form_class, template, saved_message, **form_kwargs):
-    nota, access = _follow_up_for(request.user, pk, FOLLOW_UP)
-    jaar = _werkjaar(nota, year)
+    nota, access, jaar = _year_for(request.user, pk, year, FOLLOW_UP)
     if item_pk is None:
         instance = model(werkjaar=jaar)
     else:

@@ -328,3 +328,25 @@ def _row(response, nota):
     text = " ".join(response.content.decode().split())
     start = text.index(nota.netwerk.name)
     return text[start: text.index("</tr>", start)].replace("</span>", " ").replace("<span", " <span")
+
+
+def test_a_submitted_report_freezes_its_year_until_publiq_sends_it_back(
+    werkjaar, url, coordinator_client, reviewer_client, nota_a
+):
+    fill_in(werkjaar)
+    year = f"/dossiers/{nota_a.pk}/opvolging/2027/"
+    actie = werkjaar.acties.first().actie_id
+    assert coordinator_client.get(f"{year}begroting/").status_code == 200
+    assert coordinator_client.post(url + "stap/submit/").status_code == 302
+    page = coordinator_client.get(year)
+    assert page.status_code == 200 and "kan niet meer gewijzigd worden" in page.content.decode()
+    assert f"{year}begroting/" not in page.content.decode()
+    for editing in (f"{year}begroting/", f"{year}indicatoren/", f"{year}acties/{actie}/",
+                    f"{year}reflectie/nieuw/"):
+        assert coordinator_client.get(editing).status_code == 403, editing
+    assert coordinator_client.post(f"{year}reflectie/nieuw/", {"held_on": "2027-05-01"}).status_code == 403
+    assert not werkjaar.reflectiemomenten.exists()
+    assert reviewer_client.post(
+        url + "stap/request_changes/", {"note": "Licht de vervoerskosten toe."}
+    ).status_code == 302
+    assert coordinator_client.get(f"{year}begroting/").status_code == 200
