@@ -2,6 +2,7 @@
 their header scope, the self-scan chart, the budget planned against realised), read back as text,
 made through the same background export machinery."""
 
+from datetime import date
 from io import BytesIO
 
 import pikepdf
@@ -55,6 +56,9 @@ def test_the_pdf_reads_as_the_yearly_report(document):
     assert "Extra vervoer naar de infomarkt" in text
     assert "Voorjaar 2027" in text and "Context" in text  # the self-scan and its chart's labels
     assert f"pagina 2 van {pages}" in text and "CONCEPT" in text
+    made = date.fromisoformat(document["made_at"][:10])
+    months = "jan. feb. mrt. apr. mei jun. jul. aug. sep. okt. nov. dec.".split()
+    assert squash(f"Datum {made.day} {months[made.month - 1]} {made.year}") in text
 
 
 def test_the_pdf_is_pdf_ua_with_header_scope_and_chart_alt_text(document, tmp_path):
