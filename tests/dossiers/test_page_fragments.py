@@ -197,7 +197,7 @@ def test_each_partner_sees_only_its_own_confirm_link(partner_client, partner_org
 
 
 def test_a_new_revision_overwrites_the_old_copy(coordinator_client, full_nota):
-    """Old revisions leave nothing behind: one copy per part, dossier and access."""
+    """Old revisions leave nothing behind: one copy per part, dossier, access and page."""
     actie = Actie.objects.filter(od__sd__nota=full_nota).first()
     for title in ["Kamp", "Zomerkamp", "Herfstkamp"]:
         actie.title = title
@@ -208,4 +208,36 @@ def test_a_new_revision_overwrites_the_old_copy(coordinator_client, full_nota):
             "SELECT COUNT(*) FROM afsprakennota_cache WHERE cache_key LIKE %s",
             [f"%fragment:{full_nota.pk}:%"],
         )
-        assert cursor.fetchone()[0] == 1
+        assert cursor.fetchone()[0] == 2  # the tree and the section nav
+
+
+def nav(text):
+    return re.search(r'<nav class="section-nav.*?</nav>', text, re.S).group(0)
+
+
+def test_the_section_nav_shows_a_new_comment_and_an_edit_at_once(
+    coordinator_client, coordinator_a, full_nota
+):
+    """The nav is rendered once per revision; its open-comment counts, which are not in the
+    revision, are put in per request."""
+    before = visie_item(page(coordinator_client, "dossier_versions", full_nota))
+    assert "open commentaar" not in before and "badge-ok" in before
+    Comment.objects.create(nota=full_nota, section="visie", author=coordinator_a, body="Vraag")
+    after = visie_item(page(coordinator_client, "dossier_versions", full_nota))
+    assert re.search(r'</svg>\s*1<span class="visually-hidden"> open commentaar', after)
+
+    full_nota.visie.delete()
+    emptied = visie_item(page(coordinator_client, "dossier_versions", full_nota))
+    assert "badge-ok" not in emptied and "open commentaar" in emptied
+
+
+def visie_item(text):
+    return re.search(r'href="[^"]*/visie/".*?</li>', nav(text), re.S).group(0)
+
+
+def test_the_section_nav_marks_the_page_it_is_on(coordinator_client, full_nota):
+    """One copy per page: the current page is marked, in the cached copy too."""
+    for name in ["dossier_versions", "dossier_history", "dossier_versions"]:
+        text = nav(page(coordinator_client, name, full_nota))
+        current = re.findall(r'href="([^"]+)" aria-current="page"', text)
+        assert current == [reverse(name, args=[full_nota.pk])]
