@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from netwerken.permissions import EDIT, netwerk_for
+from netwerken.prepared import PreparedQuery, columns, instance
 
 from .access import dossier_for
 from .checklist import DossierData, cached_checklist
@@ -16,7 +17,7 @@ from .exchange import ImportRefused, dossier_copy_to_round
 from .fragments import PageAddress, cached_fragment
 from .history import ACTIVITY_KINDS, activity_fingerprint, dossier_activity
 from . import workflow
-from .models import Afsprakennota, Indienronde, Section
+from .models import Afsprakennota, DossierVersion, Indienronde, Section
 from .partner_tasks import partner_tasks
 from .services import open_threads_by_section
 
@@ -26,7 +27,7 @@ def dossier_context(nota, access, data=None, **extra):
     the workflow steps this person may take, open comments and publiq's remarks per section."""
     rev = revision(nota)
     checklist = cached_checklist(nota, data, rev)
-    latest = nota.versions.defer("snapshot").order_by("-number").first()
+    latest = latest_version(nota)
     remarks = {}
     if latest is not None:
         remarks = {r.section: r for r in latest.remarks.exclude(remark="", verdict="")}
@@ -44,6 +45,21 @@ def dossier_context(nota, access, data=None, **extra):
         "revision": rev,
         **extra,
     }
+
+
+def latest_version(nota) -> DossierVersion | None:
+    """The dossier's newest submitted version, without its snapshot (a prepared query: every
+    dossier page reads it)."""
+    rows = _LATEST_VERSION.rows(nota.pk)
+    return instance(DossierVersion, rows[0], leave_out=["snapshot"]) if rows else None
+
+
+_LATEST_VERSION = PreparedQuery(
+    lambda pk: DossierVersion.objects.filter(nota_id=pk)
+    .order_by("-number")
+    .values_list(*columns(DossierVersion, leave_out=["snapshot"]))[:1],
+    1,
+)
 
 
 @login_required

@@ -38,12 +38,18 @@ class PreparedQuery:
         return self._compiled
 
 
-def columns(model, prefix: str = "") -> list[str]:
-    """The names of the model's stored columns, in the order `Model.from_db` takes them."""
-    return [prefix + f.attname for f in model._meta.concrete_fields]
+def columns(model, prefix: str = "", leave_out=()) -> list[str]:
+    """The names of the model's stored columns (but `leave_out`), in the order `Model.from_db`
+    takes them."""
+    return [prefix + name for name in _names(model, leave_out)]
 
 
-def instance(model, row, start: int = 0):
-    """The model instance of the columns `columns(model)` in `row` from `start` on."""
-    count = len(model._meta.concrete_fields)
-    return model.from_db("default", None, row[start : start + count])
+def instance(model, row, start: int = 0, leave_out=()):
+    """The model instance of the columns `columns(model, leave_out=...)` in `row` from `start` on
+    (the columns left out are loaded when read, as with `defer`)."""
+    names = _names(model, leave_out)
+    return model.from_db("default", names, row[start : start + len(names)])
+
+
+def _names(model, leave_out) -> list[str]:
+    return [f.attname for f in model._meta.concrete_fields if f.name not in leave_out]
