@@ -103,7 +103,10 @@ def overview(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
     tasks = partner_tasks(nota=nota, access=access, user=request.user, data=data)
-    return render(request, "dossiers/overview.html", dossier_context(nota, access, data, tasks=tasks))
+    context = dossier_context(nota, access, data, tasks=tasks)
+    part = "dossiers/includes/_overview_sections.html"
+    context["sections_part"] = cached_fragment(request, context, part, dict)
+    return render(request, "dossiers/overview.html", context)
 
 
 @login_required

@@ -241,3 +241,12 @@ def test_the_section_nav_marks_the_page_it_is_on(coordinator_client, full_nota):
         text = nav(page(coordinator_client, name, full_nota))
         current = re.findall(r'href="([^"]+)" aria-current="page"', text)
         assert current == [reverse(name, args=[full_nota.pk])]
+
+
+def test_the_overviews_checklist_follows_an_edit_at_once(coordinator_client, full_nota):
+    """The overview's list of parts and checks is rendered once per revision."""
+    before = page(coordinator_client, "dossier_overview", full_nota)
+    full_nota.visie.delete()
+    after = page(coordinator_client, "dossier_overview", full_nota)
+    parts = lambda html: html[html.index('class="list-unstyled section-list"') :]  # noqa: E731
+    assert parts(before).count("check-ok") > parts(after).count("check-ok")
