@@ -250,3 +250,16 @@ def test_the_overviews_checklist_follows_an_edit_at_once(coordinator_client, ful
     after = page(coordinator_client, "dossier_overview", full_nota)
     parts = lambda html: html[html.index('class="list-unstyled section-list"') :]  # noqa: E731
     assert parts(before).count("check-ok") > parts(after).count("check-ok")
+
+
+def test_the_vision_form_shows_an_edit_at_once(coordinator_client, full_nota):
+    """The unbound vision form is rendered once per revision (its values and version are the
+    stored ones)."""
+    assert "Mijn nieuwe motivatie" not in page(coordinator_client, "dossier_visie", full_nota)
+    visie = full_nota.visie
+    visie.vorm_motivation = "Mijn nieuwe motivatie"
+    visie.save()
+    text = page(coordinator_client, "dossier_visie", full_nota)
+    assert "Mijn nieuwe motivatie" in text
+    version = re.search(r'<input[^>]*name="version"[^>]*>', text).group(0)
+    assert f'value="{visie.version}:' in version  # signed, the same for every reader
