@@ -538,3 +538,18 @@ def swot_complete(d: DossierData):
     if missing:
         return [_("The SWOT has no %(kinds)s yet.") % {"kinds": ", ".join(missing)}]
     return []
+
+
+@rule(
+    Section.OMGEVINGSANALYSE,
+    gettext_lazy("The self-evaluation is rewritten, no longer the draft from the follow-up"),
+    url_name="analyse_zelfevaluatie",
+    blocking=False,
+)
+def zelfevaluatie_rewritten(d: DossierData):
+    if d.zelfevaluatie is None or not d.zelfevaluatie.draft:
+        return NOTHING_TO_CHECK
+    if d.zelfevaluatie.untouched:
+        return [_("The self-evaluation is still the draft built from the follow-up: rewrite it in "
+                  "your own words, with the partners and people in poverty.")]
+    return []

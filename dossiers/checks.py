@@ -24,6 +24,7 @@ from .partner_actions import PartnerActions, actions_by_partner
 from .models import Afsprakennota, PartnerConfirmation, RequiredPartner, Section, Visie
 from .models.nota import SECTION_NUMBERS
 from .models.doelen import Actie, OperationeleDoelstelling, StrategischeDoelstelling
+from .models.voortzetting import Zelfevaluatie
 from .models.samenwerking import Monitoringafspraak, Overlegorgaan, GeplandReflectiemoment, Samenwerking
 from .services_begroting import BudgetGrid
 
@@ -42,6 +43,10 @@ class DossierData(AnalyseData):
     @cached_property
     def visie(self) -> Visie | None:
         return Visie.objects.filter(nota=self.nota).first()
+
+    @cached_property
+    def zelfevaluatie(self) -> Zelfevaluatie | None:
+        return Zelfevaluatie.objects.filter(nota=self.nota).first()
 
     @cached_property
     def samenwerking(self) -> Samenwerking | None:
@@ -86,7 +91,7 @@ class DossierData(AnalyseData):
     @cached_property
     def doelen(self) -> list[StrategischeDoelstelling]:
         """The whole tree: SDs with their ODs with their actions, partners and costs."""
-        acties = Actie.objects.select_related("lead_partner").prefetch_related(
+        acties = Actie.objects.select_related("lead_partner", "herkomst").prefetch_related(
             "partners", "kosten", "indicators"
         )
         ods = OperationeleDoelstelling.objects.prefetch_related(Prefetch("acties", queryset=acties))

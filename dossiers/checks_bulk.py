@@ -15,6 +15,7 @@ from netwerken.models import DeelnemendeGemeente, Partner
 
 from .analyse_checkdata import analyse_counts
 from .checks import Checklist, DossierData, run_checklist
+from .models.voortzetting import Zelfevaluatie
 from .models import (
     Actie,
     ActieKost,
@@ -53,6 +54,7 @@ def bulk_dossier_data(notas: list[Afsprakennota]) -> dict[int, DossierData]:
 
     visies = {v.nota_id: v for v in Visie.objects.filter(nota__in=pks)}
     samenwerkingen = {s.nota_id: s for s in Samenwerking.objects.filter(nota__in=pks)}
+    zelfevaluaties = {z.nota_id: z for z in Zelfevaluatie.objects.filter(nota__in=pks)}
     organen = _grouped(
         Overlegorgaan.objects.filter(nota__in=pks).prefetch_related(
             Prefetch("partners", queryset=Partner.objects.select_related("gemeente"))
@@ -135,6 +137,7 @@ def bulk_dossier_data(notas: list[Afsprakennota]) -> dict[int, DossierData]:
         loaded = {
             "visie": visies.get(nota.pk),
             "samenwerking": samenwerkingen.get(nota.pk),
+            "zelfevaluatie": zelfevaluaties.get(nota.pk),
             "overlegorganen": organen.get(nota.pk, []),
             "monitoringafspraken": rows,
             "reflectiemomenten": momenten.get(nota.pk, []),

@@ -188,6 +188,7 @@ def _analyse(word, doc):
     analyse = doc.get("omgevingsanalyse")
     if not analyse:
         _empty(word)
+        _zelfevaluatie(word, doc)
         return
     _heading(word, _("Quantitative analysis"), 2)
     if not analyse["indicators"]:
@@ -251,6 +252,13 @@ def _analyse(word, doc):
     _heading(word, _("The network as a picture"), 2)
     if not _chart(word, analyse.get("netwerkbeeld_svg")):
         _empty(word)
+    _zelfevaluatie(word, doc)
+
+
+def _zelfevaluatie(word, doc):
+    if doc.get("zelfevaluatie"):
+        _heading(word, _("Self-evaluation"), 2)
+        _richtext(word, doc["zelfevaluatie"]["text"], heading_level=3)
 
 
 def _chart(word, svg) -> bool:

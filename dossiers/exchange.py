@@ -33,8 +33,10 @@ from .models import (
     OperationeleDoelstelling,
     StrategischeDoelstelling,
     Visie,
+    Zelfevaluatie,
 )
 from .exchange_samenwerking import check_samenwerking, import_samenwerking
+from .services_voortzetting import carry_over_plan, carry_over_record
 from .snapshot import FORMAT, FORMAT_VERSION, READABLE_VERSIONS, build_snapshot
 from .vocab import Doelgroep, Drempel, Inspraak
 
@@ -238,6 +240,9 @@ def validate_document(document, *, ronde=None, netwerk=None):
                 c.fail(f"$.visie.questions.{name}", _("unknown question"))
             else:
                 c.text(questions, name, "$.visie.questions", max_length=bounds.TEXT)
+    if doc.get("zelfevaluatie") is not None:
+        z = c.mapping(doc["zelfevaluatie"], "$.zelfevaluatie")
+        c.rich_text(z, "text", "$.zelfevaluatie", max_length=bounds.LONG_TEXT)
 
     actions = 0
     indicators = set()  # (action code, indicator name) the monitoring plan may refer to
@@ -360,6 +365,8 @@ def import_document(document, *, ronde=None, netwerk=None, user=None) -> Afsprak
             inspraak=v.get("inspraak", ""),
             **{name: v.get("questions", {}).get(name, "") for name, _label in Visie.QUESTIONS},
         )
+    if doc.get("zelfevaluatie"):
+        Zelfevaluatie.objects.create(nota=nota, text=doc["zelfevaluatie"].get("text", ""))
     for i, sd_doc in enumerate(doc["doelstellingen"], start=1):
         sd = StrategischeDoelstelling.objects.create(
             nota=nota, position=i, title=sd_doc["title"], description=sd_doc.get("description", "")
@@ -461,5 +468,10 @@ def dossier_copy_to_round(*, nota, ronde, user=None) -> Afsprakennota:
     """Start a dossier for another round from this one's latest submitted version (or, if never
     submitted, from how it is now)."""
     latest = nota.versions.order_by("-number").first()
-    document = latest.snapshot if latest else build_snapshot(nota)
-    return import_document(for_round(document, ronde), ronde=ronde, netwerk=nota.netwerk, user=user)
+    document = for_round(latest.snapshot if latest else build_snapshot(nota), ronde)
+    with transaction.atomic():
+        plan = carry_over_plan(nota, document, ronde)
+        copy = import_document(document, ronde=ronde, netwerk=nota.netwerk, user=user)
+        if plan is not None:
+            carry_over_record(source=nota, nota=copy, plan=plan)
+    return copy

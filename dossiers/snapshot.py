@@ -68,7 +68,14 @@ def _build(nota, data: DossierData) -> dict:
         "doelstellingen": [_sd(sd) for sd in data.doelen],
         "begroting": _begroting(data),
         "omgevingsanalyse": _omgevingsanalyse(data),
+        "zelfevaluatie": _zelfevaluatie(data.zelfevaluatie),
     }
+
+
+def _zelfevaluatie(item) -> dict | None:
+    if item is None or not plain_text(item.text):
+        return None
+    return {"text": item.text, "text_plain": plain_text(item.text)}
 
 
 def _gemeente(d) -> dict:

@@ -74,6 +74,7 @@ urlpatterns = [
     path("", include("dossiers.urls_begroting")),
     path("", include("dossiers.urls_zelfscan")),
     path("", include("dossiers.urls_ronde")),
+    path("", include("dossiers.urls_voortgang")),
     path("", include("dossiers.urls_opvolging")),
     path("", include("dossiers.urls_samenwerking")),
     path("", include("dossiers.urls_analyse")),

@@ -88,6 +88,14 @@ def spread(scan: Zelfscan) -> list[DomeinSpread]:
     return list(result.values())
 
 
+def spread_of(scores) -> list[DomeinSpread]:
+    """The counts per domain of (domain, score) pairs, without remarks (for comparing scans)."""
+    result = {d.value: DomeinSpread(d.value, d.label) for d in Domein}
+    for domein, score in scores:
+        result[domein].counts[score] += 1
+    return list(result.values())
+
+
 def respondents(scan: Zelfscan) -> int:
     return scan.scores.values("user").distinct().count()
 

@@ -39,3 +39,4 @@ from .analyse import (  # noqa: F401,E402
     KwalitatieveAnalyse,
     SwotItem,
 )
+from .voortzetting import ActieHerkomst, Zelfevaluatie  # noqa: F401,E402

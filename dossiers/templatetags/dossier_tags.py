@@ -36,6 +36,13 @@ _HEADING_TAG = re.compile(r"<(/?)h([3-6])\b")
 
 
 @register.filter(is_safe=True)
+def headings_under(html, level):
+    """Rich text's <h3>/<h4> one and two levels below a heading of `level`."""
+    shift = int(level) - 2
+    return mark_safe(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{int(m[2]) + shift}", html or ""))
+
+
+@register.filter(is_safe=True)
 def headings_under_chapter(html):
     """Rich text's <h3>/<h4> as <h2>/<h3>: placed right under a chapter's <h1>, its headings
     would otherwise skip a level in the PDF's structure. `html` is sanitised rich text."""

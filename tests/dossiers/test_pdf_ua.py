@@ -12,6 +12,7 @@ import pytest
 from pdfua import Validator
 from pypdf import PdfReader
 
+from dossiers.models.voortzetting import Zelfevaluatie
 from dossiers.pdf import render_pdf
 from dossiers.snapshot import build_snapshot
 from tests.pdftext import squash
@@ -22,6 +23,10 @@ def draft_pdf(full_nota):
     # Rich text's own headings (h3, h4) sit right under the chapter's h1.
     full_nota.visie.text = "<h3>Kern</h3><p>Iedereen doet mee.</p><h4>Waarom</h4><p>Omdat het kan.</p>"
     full_nota.visie.save()
+    # ... and under the self-evaluation's h2 in the environment analysis.
+    Zelfevaluatie.objects.create(
+        nota=full_nota, text="<h3>Wat ging goed</h3><ul><li>Het kamp.</li></ul><h4>Lessen</h4><p>Vroeger vragen.</p>"
+    )
     pdf, pages, *_ = render_pdf(build_snapshot(full_nota), draft=True)
     return pdf, pages
 

@@ -16,7 +16,9 @@ from netwerken.models import User
 # Pages that take more than the dossier id, or that are not plain pages, are measured elsewhere.
 SKIP = {"dossier_start", "dossier_copy", "word_download", "json_download", "pdf_request", "dossier_begroting_cel",
         # only an approved dossier has a follow-up; its query counts: tests/dossiers/test_opvolging.py
-        "opvolging"}
+        "opvolging",
+        # the same; tests/dossiers/test_voortgang.py
+        "opvolging_voortgang"}
 
 
 def dossier_pages():
