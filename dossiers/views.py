@@ -115,8 +115,11 @@ def gemeenten(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
     context = dossier_context(nota, access, data, section=Section.GEMEENTEN)
-    context["deelnemers"] = data.deelnemers
     context["can_edit_network"] = access.can_edit
+    table = "dossiers/includes/_gemeenten_table.html"
+    context["table"] = cached_fragment(
+        request, context, table, lambda: {"deelnemers": data.deelnemers}
+    )
     return render(request, "dossiers/gemeenten.html", context)
 
 

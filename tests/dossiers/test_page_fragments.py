@@ -263,3 +263,12 @@ def test_the_vision_form_shows_an_edit_at_once(coordinator_client, full_nota):
     assert "Mijn nieuwe motivatie" in text
     version = re.search(r'<input[^>]*name="version"[^>]*>', text).group(0)
     assert f'value="{visie.version}:' in version  # signed, the same for every reader
+
+
+def test_a_new_contact_shows_on_the_municipalities_at_once(coordinator_client, full_nota):
+    """The table of participating municipalities is rendered once per revision."""
+    deelnemer = full_nota.netwerk.deelnemende_gemeenten.first()
+    assert "Roos Nieuwcontact" not in page(coordinator_client, "dossier_gemeenten", full_nota)
+    deelnemer.contact_name = "Roos Nieuwcontact"
+    deelnemer.save()
+    assert "Roos Nieuwcontact" in page(coordinator_client, "dossier_gemeenten", full_nota)
