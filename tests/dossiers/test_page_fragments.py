@@ -12,8 +12,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dossiers.fragments import CSRF_MARK
-from dossiers.models import Actie, ActieKost, Begrotingsbedrag, Comment, PartnerConfirmation
+from dossiers.models import (
+    Actie,
+    ActieKost,
+    Begrotingsbedrag,
+    Comment,
+    Drempelbeschrijving,
+    PartnerConfirmation,
+)
 from dossiers.services import partner_confirm
+from dossiers.vocab import Drempel
 from tests.factories import MembershipFactory, PartnerFactory, UserFactory
 
 # The pages with a cached part, by URL name.
@@ -272,3 +280,22 @@ def test_a_new_contact_shows_on_the_municipalities_at_once(coordinator_client, f
     deelnemer.contact_name = "Roos Nieuwcontact"
     deelnemer.save()
     assert "Roos Nieuwcontact" in page(coordinator_client, "dossier_gemeenten", full_nota)
+
+
+def test_the_analysis_hub_follows_a_renamed_indicator_and_a_new_threshold(
+    coordinator_client, full_nota
+):
+    """The hub's parts are rendered once per revision and indicator texts."""
+    keuze = full_nota.gekozen_indicatoren.select_related("indicator").first()
+    indicator = keuze.indicator
+    page(coordinator_client, "dossier_omgevingsanalyse", full_nota)
+    indicator.name = "Hernoemde indicator"
+    indicator.save()
+    assert "Hernoemde indicator" in page(coordinator_client, "dossier_omgevingsanalyse", full_nota)
+
+    before = page(coordinator_client, "dossier_omgevingsanalyse", full_nota)
+    used = set(full_nota.drempels.values_list("drempel", flat=True))
+    free = next(value for value, _label in Drempel.choices if value not in used)
+    Drempelbeschrijving.objects.create(nota=full_nota, drempel=free, description="Te duur")
+    after = page(coordinator_client, "dossier_omgevingsanalyse", full_nota)
+    assert re.findall(r"(\d+) drempels?", before) != re.findall(r"(\d+) drempels?", after)
