@@ -243,6 +243,36 @@ def time_pdf(nota):
     }
 
 
+def time_jaarrapport_pdf(nota):
+    """The yearly report of the large dossier's first working year (dossiers/demo_opvolging.py),
+    rendered as the export renders it: a draft, PDF/UA."""
+    from dossiers.jaarrapport import build_document
+    from dossiers.models import Werkjaar
+    from dossiers.pdf import render_pdf
+    from dossiers.services_jaarrapport import jaarrapport_of
+
+    werkjaren = Werkjaar.objects.select_related("nota__netwerk", "nota__ronde")
+    report = jaarrapport_of(werkjaren.get(nota=nota, year=2027))
+    start = time.perf_counter()
+    document = build_document(report)
+    document_seconds = time.perf_counter() - start
+    start, cpu = time.perf_counter(), time.process_time()
+    pdf, pages, html_seconds, layout_seconds, _fetcher = render_pdf(document, draft=True)
+    total, total_cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {
+        "year": report.werkjaar.year,
+        "actions": len(document["acties"]),
+        "pages": pages,
+        "bytes": len(pdf),
+        "seconds_document": round(document_seconds, 3),
+        "seconds_html": round(html_seconds, 3),
+        "seconds_weasyprint": round(layout_seconds, 2),
+        "seconds_total": round(total, 2),
+        "cpu_seconds_total": round(total_cpu, 2),
+        "seconds_per_page": round(layout_seconds / max(pages, 1), 3),
+    }
+
+
 def serve_rendered(client, nota, export) -> float | None:
     """Median time to download an already rendered PDF export."""
     if export is None or export.state != "done":
@@ -341,6 +371,7 @@ def main():
     client = logged_in_client()
     floor, pages, summary = time_pages(client, notas)
     pdf = time_pdf(notas["large"])
+    jaarrapport_pdf = time_jaarrapport_pdf(notas["large"])
     memory_pdf_run = child("pdf")
     pdf["serve_rendered_ms_median"] = memory_pdf_run.pop("serve_rendered_ms_median")
     result = {
@@ -351,13 +382,26 @@ def main():
         "pages": pages,
         "pages_summary": summary,
         "pdf_large": pdf,
+        "jaarrapport_pdf_large": jaarrapport_pdf,
         "memory": {"pages_large": child("pages"), "pdf_large": memory_pdf_run},
     }
     print(json.dumps(result, indent=2))
 
 
+def jaarrapport_only():
+    """`bench/run.py --jaarrapport`: only the yearly report's PDF, for a quick look."""
+    from django.core.management import call_command
+
+    configure()
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", large=True, verbosity=0, stdout=open(os.devnull, "w"))
+    print(json.dumps({"jaarrapport_pdf_large": time_jaarrapport_pdf(dossiers()["large"])}, indent=2))
+
+
 if __name__ == "__main__":
-    if CHILD:
+    if sys.argv[1:] == ["--jaarrapport"]:
+        jaarrapport_only()
+    elif CHILD:
         configure()
         print(json.dumps({"pages": memory_pages, "pdf": memory_pdf}[sys.argv[2]]()))
     else:

@@ -14,6 +14,7 @@ from netwerken.models import Netwerk, User
 from .analyse_demo import seed_analyse
 from .demo_begroting import seed_begroting
 from .demo_doelen import seed_doelen
+from .demo_opvolging import seed_opvolging
 from .demo_westhoek import seed_westhoek
 from .models import Afsprakennota, Indienronde, RequiredPartner, Visie
 from .models.zelfscan import Domein, Zelfscan, ZelfscanScore
@@ -127,6 +128,8 @@ def seed_dossiers() -> list[Afsprakennota]:
         seed_doelen(nota=nota, size="large")
         seed_analyse(nota=nota, size="large")
         seed_begroting(nota=nota)
+        seed_zelfscan(netwerk=large)
+        seed_opvolging(nota=nota)
         dossiers.append(nota)
     return dossiers
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from netwerken.limits import LimitExceeded, WorkFailed, report_progress, run_limited
 
 from .export_guard import longest_texts, pdf_limits
+from .jaarrapport import build_document
 from .models import PdfExport
 from .models.exports import stale_after
 from .pdf import content_hash, render_pdf
@@ -49,18 +50,27 @@ def _watch(export_id: int, *, at=None):
 @transaction.atomic
 def pdf_export_request(*, nota, retry: bool = False) -> PdfExport:
     """The PDF of the dossier as it is now: an existing one if the content did not change."""
-    document = build_snapshot(nota)
+    return _draft_export(build_snapshot(nota), nota=nota)
+
+
+@transaction.atomic
+def jaarrapport_pdf_request(*, jaarrapport) -> PdfExport:
+    """The PDF of the yearly report as it is now: an existing one if the content did not change."""
+    return _draft_export(build_document(jaarrapport), jaarrapport=jaarrapport)
+
+
+def _draft_export(document: dict, **owner) -> PdfExport:
     key = content_hash(document, draft=True)
     existing = (
         PdfExport.objects.select_for_update()
-        .filter(nota=nota, content_hash=key, version__isnull=True)
+        .filter(content_hash=key, version__isnull=True, jaarrapport_version__isnull=True, **owner)
         .exclude(state=PdfExport.State.FAILED)
         .first()
     )
     if existing:
         return pdf_export_recover(export=existing)
     export = PdfExport.objects.create(
-        nota=nota, content_hash=key, document=document, draft=True, heartbeat_at=timezone.now()
+        content_hash=key, document=document, draft=True, heartbeat_at=timezone.now(), **owner
     )
     _queue(export)
     return export
@@ -68,16 +78,24 @@ def pdf_export_request(*, nota, retry: bool = False) -> PdfExport:
 
 def pdf_export_for_version(*, version) -> PdfExport:
     """The PDF of a submitted version, made once (and made again if it got lost)."""
-    existing = version.pdf_exports.exclude(state=PdfExport.State.FAILED).first()
+    return _version_export(version, nota=version.nota, version=version)
+
+
+def jaarrapport_pdf_for_version(*, version) -> PdfExport:
+    """The PDF of a submitted yearly report, made once (and made again if it got lost)."""
+    return _version_export(version, jaarrapport=version.jaarrapport, jaarrapport_version=version)
+
+
+def _version_export(frozen, **owner) -> PdfExport:
+    existing = frozen.pdf_exports.exclude(state=PdfExport.State.FAILED).first()
     if existing:
         return pdf_export_recover(export=existing)
     export = PdfExport.objects.create(
-        nota=version.nota,
-        version=version,
-        content_hash=content_hash(version.snapshot, draft=False),
-        document=version.snapshot,
+        content_hash=content_hash(frozen.snapshot, draft=False),
+        document=frozen.snapshot,
         draft=False,
         heartbeat_at=timezone.now(),
+        **owner,
     )
     _queue(export)
     return export
@@ -138,7 +156,7 @@ def pdf_export_render(*, export_id: int) -> PdfExport | None:
             _render,
             export.document,
             export.draft,
-            export.version.number if export.version_id else None,
+            export.version_number,
             limits=pdf_limits(),
             on_progress=_Heartbeat(export.pk),
             tick=stale_after().total_seconds() / 4,
@@ -174,7 +192,7 @@ def pdf_export_render(*, export_id: int) -> PdfExport | None:
 def _render(document, draft, version_number):
     """In the child process: the PDF bytes, its number of pages, the seconds it took."""
     pdf, pages, html_seconds, layout_seconds, _fetcher = render_pdf(
-        document, draft=draft, version_number=version_number, report=report_progress
+        document, draft=draft, version_number=version_number, report=report_progress,
     )
     return pdf, pages, html_seconds + layout_seconds
 

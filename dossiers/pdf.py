@@ -82,12 +82,20 @@ def content_hash(document: dict, *, draft: bool) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+# The template of each kind of document (its `format`): the afsprakennota or a yearly report.
+TEMPLATES = {
+    "afsprakennota": "dossiers/pdf/document.html",
+    "jaarrapport": "dossiers/pdf/jaarrapport.html",
+}
+
+
 def render_html(document: dict, *, draft: bool, version_number=None) -> str:
+    jaarrapport = document.get("format") == "jaarrapport"
     with translation.override("nl-be"):
         return render_to_string(
-            "dossiers/pdf/document.html",
+            TEMPLATES["jaarrapport" if jaarrapport else "afsprakennota"],
             {
-                "doc": prepare(document),
+                "doc": document if jaarrapport else prepare(document),
                 "draft": draft,
                 "version_number": version_number,
                 "static_base": STATIC_PREFIX,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from .diff import SectionDiff, compare
 from .models import DossierVersion, ReviewRemark, Section
-from .workflow import Status
+from .states import Status
 
 # The steps that decide on a version, and the state each leads to.
 DECISIONS = {"approve": Status.GOEDGEKEURD, "request_changes": Status.BIJSTURING}

@@ -3,29 +3,28 @@ version, comments and partner confirmations. Views call these; they never take a
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netwerken import bounds
 from netwerken.fields import too_long_message
-from netwerken.permissions import access_for, netwerk_partners, overall_access, publiq_reviewers
+from netwerken.permissions import access_for, overall_access
 from netwerken.prepared import PreparedQuery
 
 from .checklist import DossierData, run_checklist
+from .effects import Step, dossier_freeze  # noqa: F401 (dossier_freeze: used from here by tests)
+from .effects import coordinators as _coordinators
+from .effects import partners as _partners
 from .models import (
     Afsprakennota,
     Comment,
-    DossierVersion,
     NotificationKind,
     PartnerConfirmation,
     TransitionRecord,
 )
-from .exports import pdf_export_for_version
 from .notify import notify
-from .review_memory import DECISIONS, version_decide
-from .snapshot import build_snapshot, sha256_of
+from .review_memory import DECISIONS
 from .workflow import BY_NAME, Status
 
 
@@ -36,18 +35,6 @@ class Refused(Exception):
 def refuse_too_long(text: str, limit: int):
     if len(text) > limit:
         raise Refused(too_long_message(limit, len(text)))
-
-
-def _coordinators(netwerk):
-    return list(netwerk.coordinators())
-
-
-def _partners(netwerk):
-    return netwerk_partners(netwerk)
-
-
-def _reviewers():
-    return list(publiq_reviewers())
 
 
 @transaction.atomic
@@ -75,75 +62,8 @@ def dossier_transition(*, nota: Afsprakennota, name: str, user, note: str = "") 
     )
     nota.status = transition.target
     nota.save(update_fields=["status"])
-    version = None
-    if name in DECISIONS:
-        decided = nota.versions.order_by("-number").first()
-        if decided is not None:
-            version_decide(version=decided, step=name, letter=note.strip())
-    if name == "submit":
-        version = dossier_freeze(nota=nota, user=user)
-        pdf_export_for_version(version=version)
-    _announce(nota, name, user, note, version)
+    transition.run_effects(Step(subject=nota, name=name, user=user, note=note.strip()))
     return record
-
-
-def dossier_freeze(*, nota: Afsprakennota, user) -> DossierVersion:
-    """Freeze the dossier as it is now into a new numbered version."""
-    snapshot = build_snapshot(nota)
-    last = nota.versions.aggregate(n=Max("number"))["n"] or 0
-    now = timezone.now()
-    return DossierVersion.objects.create(
-        nota=nota,
-        number=last + 1,
-        submitted_at=now,
-        submitted_by=user,
-        late=now > nota.ronde.deadline,
-        snapshot=snapshot,
-        sha256=sha256_of(snapshot),
-    )
-
-
-def _announce(nota, name, user, note, version):
-    url = reverse("dossier_overview", args=[nota.pk])
-    netwerk = nota.netwerk.name
-    if name == "open_consultation":
-        notify(
-            users=_partners(nota.netwerk),
-            kind=NotificationKind.CONSULTATION,
-            nota=nota,
-            url=url,
-            message=_("The afsprakennota of %(netwerk)s is open for your comments.")
-            % {"netwerk": netwerk},
-        )
-    elif name == "submit":
-        message = _("%(netwerk)s submitted version %(number)s of its afsprakennota.") % {
-            "netwerk": netwerk,
-            "number": version.number,
-        }
-        if version.late:
-            message += " " + _("This is after the deadline.")
-        notify(
-            users=_reviewers() + [u for u in _coordinators(nota.netwerk) if u != user],
-            kind=NotificationKind.SUBMITTED,
-            nota=nota,
-            url=url,
-            message=message,
-        )
-    elif name in {"approve", "request_changes"}:
-        if name == "approve":
-            message = _("publiq approved the afsprakennota of %(netwerk)s.") % {"netwerk": netwerk}
-        else:
-            message = _("publiq asks for changes to the afsprakennota of %(netwerk)s: %(note)s") % {
-                "netwerk": netwerk,
-                "note": note,
-            }
-        notify(
-            users=_coordinators(nota.netwerk),
-            kind=NotificationKind.REVIEW,
-            nota=nota,
-            url=url,
-            message=message,
-        )
 
 
 @transaction.atomic

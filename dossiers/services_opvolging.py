@@ -27,7 +27,7 @@ from .models import (
     IndicatorMeting,
     Werkjaar,
 )
-from .workflow import Status
+from .states import Status
 
 
 def has_follow_up(nota: Afsprakennota) -> bool:
@@ -49,6 +49,13 @@ def werkjaar_start(*, nota: Afsprakennota, year: int, user) -> Werkjaar:
         werkjaar = Werkjaar(nota=nota, year=year, started_by=user)
         werkjaar.full_clean()
         werkjaar.save()
+    werkjaar_add_rows(werkjaar=werkjaar)
+    return werkjaar
+
+
+def werkjaar_add_rows(*, werkjaar: Werkjaar) -> None:
+    """The rows of the year's actions, their indicators and the budget lines that are missing."""
+    nota, year = werkjaar.nota, werkjaar.year
     acties = [a for a in Actie.objects.filter(nota=nota) if planned_in(a, year)]
     known = set(werkjaar.acties.values_list("actie_id", flat=True))
     ActieOpvolging.objects.bulk_create(
@@ -67,7 +74,6 @@ def werkjaar_start(*, nota: Afsprakennota, year: int, user) -> Werkjaar:
         BegrotingRealisatie(werkjaar=werkjaar, post=post, planned=planned.get(post.pk, Decimal("0")))
         for post in Begrotingspost.objects.filter(nota=nota).exclude(pk__in=realised)
     ])
-    return werkjaar
 
 
 def werkjaren_overview(nota: Afsprakennota) -> list[dict]:

@@ -76,6 +76,7 @@ urlpatterns = [
     path("", include("dossiers.urls_ronde")),
     path("", include("dossiers.urls_voortgang")),
     path("", include("dossiers.urls_opvolging")),
+    path("", include("dossiers.urls_jaarrapport")),
     path("", include("dossiers.urls_samenwerking")),
     path("", include("dossiers.urls_analyse")),
 ]

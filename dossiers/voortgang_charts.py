@@ -10,6 +10,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from netwerken.numbers import format_count, format_number
+
 from .templatetags.dossier_tags import format_euro
 from .voortgang import Status
 from .zelfscan import GRID, MUTED, SCORES, _text
@@ -85,7 +87,7 @@ def bar_chart(categories, series, *, key: str, title: str, money: bool = False) 
     """Grouped bars: per category (a working year) one bar per series [(label, {category: value})]."""
     left, top, plot_h, bottom = 70, 34, 180, 30
     height = top + plot_h + bottom
-    show = format_euro if money else _whole
+    show = format_euro if money else format_count
     svg = _svg(WIDTH, height, key, title, describe_bars(categories, series, show))
     _legend(svg, [(label, SERIES_COLOURS[i]) for i, (label, _v) in enumerate(series)], 16)
     biggest = _nice(max((v or 0 for _l, values in series for v in values.values()), default=0))
@@ -96,7 +98,7 @@ def bar_chart(categories, series, *, key: str, title: str, money: bool = False) 
         y = base - plot_h * fraction
         ET.SubElement(svg, "line", x1=str(left), x2=str(WIDTH - 10), y1=f"{y:.1f}", y2=f"{y:.1f}",
                       stroke=GRID, **{"stroke-width": "1"})
-        tick = _whole(biggest * Decimal(str(fraction)))
+        tick = format_count(biggest * Decimal(str(fraction)))
         _text(svg, left - 6, f"{y + 4:.1f}", f"€ {tick}" if money else tick,
               fill=MUTED, size="11", **{"text-anchor": "end"})
     for c, category in enumerate(categories):
@@ -109,11 +111,6 @@ def bar_chart(categories, series, *, key: str, title: str, money: bool = False) 
         _text(svg, f"{left + group_w * c + group_w / 2:.1f}", base + 20, str(category),
               **{"text-anchor": "middle"})
     return _done(svg)
-
-
-def _whole(value) -> str:
-    """A whole number the Flemish way: 12.500."""
-    return f"{int(value):,}".replace(",", ".")
 
 
 def _nice(value) -> Decimal:
@@ -173,7 +170,7 @@ def scan_chart(rows, *, key: str, title: str, first_label: str, latest_label: st
 
 
 def _mean(item) -> str:
-    return f"{item.mean:.1f}".replace(".", ",") if item is not None and item.n else "–"
+    return format_number(item.mean, 1) if item is not None and item.n else "–"
 
 
 def describe_scans(rows, first_label, latest_label) -> str:

@@ -1,40 +1,21 @@
-"""The dossier's workflow as data: its states, and who may move it from which state to which.
+"""The dossier's workflow as data: its states, who may move it from which state to which, and
+what each step does besides.
 
-`TRANSITIONS` is the whole rule. `dossier_transition()` (in services) is the one function that moves a
-dossier and records who did it, when, and why.
+`TRANSITIONS` is the whole rule. `dossier_transition()` (in services) is the one function that
+moves a dossier and records who did it, when, and why; then it runs the step's `effects` in
+their order.
+The yearly report's workflow (workflow_jaarrapport.py) is a table of the same `Transition`s.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from netwerken.permissions import REVIEW, SUBMIT
 
-
-class Status(models.TextChoices):
-    CONCEPT = "concept", _("draft")
-    CONSULTATIE = "consultatie", _("consultation")
-    INGEDIEND = "ingediend", _("submitted")
-    IN_BEHANDELING = "in_behandeling", _("under review")
-    BIJSTURING = "bijsturing", _("changes requested")
-    GOEDGEKEURD = "goedgekeurd", _("approved")
-
-
-# The same state can read differently for the network and for publiq staff.
-LABELS = {
-    Status.CONCEPT: (_("Draft"), _("Draft at the network")),
-    Status.CONSULTATIE: (_("Open for comments of partners"), _("In consultation at the network")),
-    Status.INGEDIEND: (_("Submitted, waiting for publiq"), _("New submission")),
-    Status.IN_BEHANDELING: (_("Being reviewed by publiq"), _("Under review")),
-    Status.BIJSTURING: (_("Changes requested"), _("Sent back for changes")),
-    Status.GOEDGEKEURD: (_("Approved"), _("Approved")),
-}
-
-# The network writes in these states.
-EDITABLE = frozenset({Status.CONCEPT, Status.CONSULTATIE, Status.BIJSTURING})
-# Partners may comment in these states (coordinators and reviewers always may).
-OPEN_FOR_PARTNERS = frozenset({Status.CONSULTATIE})
+from . import effects
+from .states import EDITABLE, LABELS, OPEN_FOR_PARTNERS, Status, label  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -46,6 +27,12 @@ class Transition:
     label: str
     note_required: bool = False
     needs_ready_checklist: bool = False
+    # What the step does besides changing the state, in this order: functions of one `effects.Step`.
+    effects: tuple[Callable, ...] = ()
+
+    def run_effects(self, step) -> None:
+        for effect in self.effects:
+            effect(step)
 
 
 TRANSITIONS = [
@@ -55,6 +42,7 @@ TRANSITIONS = [
         Status.CONSULTATIE,
         SUBMIT,
         _("Open for comments of partners"),
+        effects=(effects.tell_partners_consultation,),
     ),
     Transition(
         "close_consultation",
@@ -70,6 +58,7 @@ TRANSITIONS = [
         SUBMIT,
         _("Submit"),
         needs_ready_checklist=True,
+        effects=(effects.freeze_version, effects.make_version_pdf, effects.tell_submission),
     ),
     Transition(
         "start_review",
@@ -84,6 +73,7 @@ TRANSITIONS = [
         Status.GOEDGEKEURD,
         REVIEW,
         _("Approve"),
+        effects=(effects.record_decision, effects.tell_approval),
     ),
     Transition(
         "request_changes",
@@ -92,15 +82,11 @@ TRANSITIONS = [
         REVIEW,
         _("Ask for changes"),
         note_required=True,
+        effects=(effects.record_decision, effects.tell_changes_requested),
     ),
 ]
 
 BY_NAME = {t.name: t for t in TRANSITIONS}
-
-
-def label(status: str, *, staff: bool) -> str:
-    network_label, staff_label = LABELS[status]
-    return staff_label if staff else network_label
 
 
 def available(status: str, access) -> list[Transition]:

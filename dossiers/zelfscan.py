@@ -129,7 +129,8 @@ def zelfscan_to_action(*, scan: Zelfscan, domein: str, od: OperationeleDoelstell
 
 # --- The chart ------------------------------------------------------------------------------
 
-FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+# Open Sans first: the PDF embeds one font family (docs/DEVELOPING.md, PDF and Word).
+FONT = "'Open Sans', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
 INK = "#1c2733"
 MUTED = "#4f5b67"
 GRID = "#d8dee6"

@@ -11,6 +11,13 @@ from .doelen import (  # noqa: F401
 from .nota import Afsprakennota, Section  # noqa: F401
 from .ronde import Indienronde, RequiredPartner  # noqa: F401
 from .visie import Visie  # noqa: F401
+from .jaarrapport import (  # noqa: F401,E402
+    Jaarrapport,
+    JaarrapportRemark,
+    JaarrapportStep,
+    JaarrapportVersion,
+    RapportSection,
+)
 from .comments import Comment  # noqa: F401,E402
 from .confirmations import PartnerConfirmation  # noqa: F401,E402
 from .notifications import Notification, NotificationKind, ReminderSent  # noqa: F401,E402

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from netwerken import bounds
 from netwerken.fields import BoundedTextField
 
+from .jaarrapport import Jaarrapport, RapportSection
 from .nota import Afsprakennota, Section
 
 
@@ -24,7 +25,8 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
-    """A remark on one part of a dossier, or a reply to one. The first comment opens a thread.
+    """A remark on one part of a dossier or of a yearly report (exactly one of the two), or a
+    reply to one. The first comment opens a thread.
 
     `anchor` says what it is about: "section" for the section as a whole, or "<model>:<pk>" for an
     objective, an action, a budget line, an indicator... `anchor_label` keeps the name it had, so
@@ -35,8 +37,15 @@ class Comment(models.Model):
         NETWORK = "network", _("the network (coordinators and partners)")
         INTERNAL = "internal", _("publiq only (internal)")
 
-    nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="comments")
-    section = models.CharField(_("section"), max_length=30, choices=Section.choices)
+    nota = models.ForeignKey(
+        Afsprakennota, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    jaarrapport = models.ForeignKey(
+        Jaarrapport, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    section = models.CharField(
+        _("section"), max_length=30, choices=Section.choices + RapportSection.choices
+    )
     anchor = models.CharField(max_length=60, default="section")
     anchor_label = models.CharField(max_length=300, blank=True)
     parent = models.ForeignKey(
@@ -63,6 +72,13 @@ class Comment(models.Model):
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["nota", "section", "anchor"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(nota__isnull=False, jaarrapport__isnull=True)
+                | models.Q(nota__isnull=True, jaarrapport__isnull=False),
+                name="comment_on_a_dossier_or_a_yearly_report",
+            ),
+        ]
 
     def __str__(self):
         return self.body[:60]

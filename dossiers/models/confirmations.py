@@ -6,11 +6,12 @@ from netwerken import bounds
 from netwerken.fields import BoundedTextField
 from netwerken.models import Partner
 
+from .jaarrapport import Jaarrapport
 from .nota import Afsprakennota
 
 
 class PartnerConfirmation(models.Model):
-    """A partner's answer to how the dossier describes its part.
+    """A partner's answer to how the dossier, or a yearly report, describes its part.
 
     `fingerprint` is a hash of what the partner saw (its involvement and its actions); when that
     changes, the answer lapses and the partner is asked again. Every answer is kept; the newest
@@ -22,7 +23,10 @@ class PartnerConfirmation(models.Model):
         DECLINED = "declined", _("declined")
 
     nota = models.ForeignKey(
-        Afsprakennota, on_delete=models.CASCADE, related_name="confirmations"
+        Afsprakennota, on_delete=models.CASCADE, null=True, blank=True, related_name="confirmations"
+    )
+    jaarrapport = models.ForeignKey(
+        Jaarrapport, on_delete=models.CASCADE, null=True, blank=True, related_name="confirmations"
     )
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="confirmations")
     answer = models.CharField(_("answer"), max_length=10, choices=Answer.choices)
@@ -37,3 +41,10 @@ class PartnerConfirmation(models.Model):
         verbose_name = _("partner confirmation")
         verbose_name_plural = _("partner confirmations")
         ordering = ["-at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(nota__isnull=False, jaarrapport__isnull=True)
+                | models.Q(nota__isnull=True, jaarrapport__isnull=False),
+                name="confirmation_of_a_dossier_or_a_yearly_report",
+            ),
+        ]

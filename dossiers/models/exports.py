@@ -4,8 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from .jaarrapport import Jaarrapport, JaarrapportVersion
 from .nota import Afsprakennota
 from .workflow import DossierVersion
 
@@ -46,9 +48,19 @@ class PdfExport(models.Model):
         MEMORY = "memory", _("needed too much memory")
         INTERRUPTED = "interrupted", _("interrupted too often")
 
-    nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="pdf_exports")
+    # Of a dossier (and maybe one of its versions), or of a yearly report (and maybe a version).
+    nota = models.ForeignKey(
+        Afsprakennota, on_delete=models.CASCADE, null=True, blank=True, related_name="pdf_exports"
+    )
     version = models.ForeignKey(
         DossierVersion, on_delete=models.CASCADE, null=True, blank=True, related_name="pdf_exports"
+    )
+    jaarrapport = models.ForeignKey(
+        Jaarrapport, on_delete=models.CASCADE, null=True, blank=True, related_name="pdf_exports"
+    )
+    jaarrapport_version = models.ForeignKey(
+        JaarrapportVersion, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="pdf_exports",
     )
     content_hash = models.CharField(max_length=64, db_index=True)
     document = models.JSONField()
@@ -74,6 +86,13 @@ class PdfExport(models.Model):
         verbose_name = _("PDF export")
         verbose_name_plural = _("PDF exports")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(nota__isnull=False, jaarrapport__isnull=True)
+                | models.Q(nota__isnull=True, jaarrapport__isnull=False),
+                name="export_of_a_dossier_or_a_yearly_report",
+            ),
+        ]
 
     @property
     def last_sign_of_life(self):
@@ -92,10 +111,20 @@ class PdfExport(models.Model):
         return not (self.file and self.file.storage.exists(self.file.name))
 
     @property
-    def filename(self) -> str:
-        from django.utils.text import slugify
+    def version_number(self) -> int | None:
+        """The number of the submitted version this is the PDF of; None for a draft."""
+        if self.version_id:
+            return self.version.number
+        if self.jaarrapport_version_id:
+            return self.jaarrapport_version.number
+        return None
 
+    @property
+    def filename(self) -> str:
         name = slugify(self.document["netwerk"]["name"])[:60]
+        number = self.version_number
+        suffix = f"versie-{number}" if number else "concept"
+        if self.jaarrapport_id:
+            return f"jaarrapport-{name}-{self.document['year']}-{suffix}.pdf"
         ronde = f"{self.document['ronde']['first_year']}-{self.document['ronde']['last_year']}"
-        suffix = f"versie-{self.version.number}" if self.version_id else "concept"
         return f"afsprakennota-{name}-{ronde}-{suffix}.pdf"

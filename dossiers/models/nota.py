@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from netwerken.models import Netwerk
 
-from ..workflow import EDITABLE, OPEN_FOR_PARTNERS, Status, label
+from ..states import EDITABLE, OPEN_FOR_PARTNERS, Status
+from ..states import label as label_of_status
 from .ronde import Indienronde
 
 
@@ -108,7 +109,7 @@ class Afsprakennota(models.Model):
         return self.status_label(staff=True)
 
     def status_label(self, *, staff: bool) -> str:
-        return label(self.status, staff=staff)
+        return label_of_status(self.status, staff=staff)
 
     @property
     def days_to_deadline(self) -> int:

@@ -5,14 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from netwerken import bounds
 from netwerken.fields import BoundedTextField
 
-from ..workflow import Status
+from ..states import Status
 from .nota import Afsprakennota, Section
 
 
-class TransitionRecord(models.Model):
-    """One step of a dossier through its workflow: who, when, from where to where, and why."""
+class StepRecord(models.Model):
+    """One step through a workflow: who, when, from where to where, and why."""
 
-    nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="transitions")
     name = models.CharField(_("step"), max_length=40)
     from_status = models.CharField(max_length=20, choices=Status.choices)
     to_status = models.CharField(max_length=20, choices=Status.choices)
@@ -23,25 +22,33 @@ class TransitionRecord(models.Model):
     note = BoundedTextField(_("note"), max_length=bounds.TEXT, blank=True)
 
     class Meta:
+        abstract = True
         verbose_name = _("workflow step")
         verbose_name_plural = _("workflow steps")
         ordering = ["-at", "-pk"]
 
 
-class DossierVersion(models.Model):
-    """A submitted version: a frozen snapshot of the whole dossier that never changes.
+class TransitionRecord(StepRecord):
+    """One step of a dossier through its workflow."""
+
+    nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="transitions")
+
+    class Meta(StepRecord.Meta):
+        pass
+
+
+class FrozenVersion(models.Model):
+    """A submitted version: a frozen snapshot that never changes.
 
     `sha256` is the hash of the canonical JSON of `snapshot`, so anyone can check that what is
     stored is what was submitted.
     """
 
-    nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveSmallIntegerField(_("version"))
     submitted_at = models.DateTimeField(_("submitted at"))
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    late = models.BooleanField(_("submitted after the deadline"), default=False)
     snapshot = models.JSONField(_("snapshot"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     # publiq's decision on this version (approved or changes requested) as the network reads it:
@@ -51,9 +58,19 @@ class DossierVersion(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:
+        abstract = True
         verbose_name = _("submitted version")
         verbose_name_plural = _("submitted versions")
         ordering = ["-number"]
+
+
+class DossierVersion(FrozenVersion):
+    """A submitted version of the whole dossier."""
+
+    nota = models.ForeignKey(Afsprakennota, on_delete=models.CASCADE, related_name="versions")
+    late = models.BooleanField(_("submitted after the deadline"), default=False)
+
+    class Meta(FrozenVersion.Meta):
         constraints = [
             models.UniqueConstraint(fields=["nota", "number"], name="one_version_number_per_dossier")
         ]
@@ -62,15 +79,13 @@ class DossierVersion(models.Model):
         return f"{self.nota} v{self.number}"
 
 
-class ReviewRemark(models.Model):
+class SectionRemark(models.Model):
     """publiq's view on one section of one submitted version."""
 
     class Verdict(models.TextChoices):
         IN_ORDE = "in_orde", _("in order")
         WERKPUNT = "werkpunt", _("needs work")
 
-    version = models.ForeignKey(DossierVersion, on_delete=models.CASCADE, related_name="remarks")
-    section = models.CharField(_("section"), max_length=30, choices=Section.choices)
     verdict = models.CharField(_("assessment"), max_length=20, choices=Verdict.choices, blank=True)
     remark = BoundedTextField(
         _("remark to the network"), max_length=bounds.TEXT, blank=True, help_text=_("The network sees this remark.")
@@ -84,8 +99,18 @@ class ReviewRemark(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        abstract = True
         verbose_name = _("review remark")
         verbose_name_plural = _("review remarks")
+
+
+class ReviewRemark(SectionRemark):
+    """publiq's view on one section of one submitted version of the dossier."""
+
+    version = models.ForeignKey(DossierVersion, on_delete=models.CASCADE, related_name="remarks")
+    section = models.CharField(_("section"), max_length=30, choices=Section.choices)
+
+    class Meta(SectionRemark.Meta):
         constraints = [
             models.UniqueConstraint(fields=["version", "section"], name="one_remark_per_section")
         ]

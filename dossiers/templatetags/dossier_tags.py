@@ -1,4 +1,5 @@
 import re
+from datetime import date
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -53,3 +54,12 @@ def headings_under_chapter(html):
 def section_nav(context):
     """The dossier's section navigation (dossiers/fragments.py renders it once per revision)."""
     return fragments.section_nav(context)
+
+
+@register.filter
+def iso_date(value):
+    """A date kept as text in a frozen document ("2027-06-01"), as a date for the `date` filter."""
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value

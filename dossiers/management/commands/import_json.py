@@ -24,6 +24,8 @@ class Command(BaseCommand):
             document = json.loads(Path(file).read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             raise CommandError(f"Kan {file} niet lezen: {error}") from error
+        except RecursionError:
+            raise CommandError(f"Kan {file} niet lezen: de lijsten en objecten zijn te diep genest.") from None
         target = Netwerk.objects.filter(pk=netwerk).first() if netwerk else None
         if netwerk and target is None:
             raise CommandError(f"Netwerk {netwerk} bestaat niet.")
