@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from netwerken.models import Gemeente
 from netwerken.permissions import EDIT, netwerk_for
 from netwerken.prepared import PreparedQuery, columns, instance
 
@@ -117,8 +118,10 @@ def gemeenten(request, pk):
     context = dossier_context(nota, access, data, section=Section.GEMEENTEN)
     context["can_edit_network"] = access.can_edit
     table = "dossiers/includes/_gemeenten_table.html"
+    # The municipalities' own names (reference data, no history) are not in the revision.
     context["table"] = cached_fragment(
-        request, context, table, lambda: {"deelnemers": data.deelnemers}
+        request, context, table, lambda: {"deelnemers": data.deelnemers},
+        fresh_with=_MUNICIPALITY_NAMES.rows(nota.netwerk_id),
     )
     return render(request, "dossiers/gemeenten.html", context)
 
@@ -146,6 +149,14 @@ def _partner_rows(data) -> list[dict]:
         }
         for p in data.partners
     ]
+
+
+_MUNICIPALITY_NAMES = PreparedQuery(
+    lambda netwerk_id: Gemeente.objects.filter(netwerken=netwerk_id)
+    .order_by("pk")
+    .values_list("pk", "name", "nis_code"),
+    1,
+)
 
 
 @login_required

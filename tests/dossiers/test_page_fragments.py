@@ -299,3 +299,11 @@ def test_the_analysis_hub_follows_a_renamed_indicator_and_a_new_threshold(
     Drempelbeschrijving.objects.create(nota=full_nota, drempel=free, description="Te duur")
     after = page(coordinator_client, "dossier_omgevingsanalyse", full_nota)
     assert re.findall(r"(\d+) drempels?", before) != re.findall(r"(\d+) drempels?", after)
+
+
+def test_a_renamed_municipality_shows_on_the_municipalities_at_once(coordinator_client, full_nota):
+    gemeente = full_nota.netwerk.deelnemende_gemeenten.first().gemeente
+    page(coordinator_client, "dossier_gemeenten", full_nota)
+    gemeente.name = "Nieuwgemeente"
+    gemeente.save()
+    assert "Nieuwgemeente" in page(coordinator_client, "dossier_gemeenten", full_nota)
