@@ -1,7 +1,9 @@
-"""The demo's submitted dossier (all invented): the Westhoek network wrote its afsprakennota for
+"""The demo's approved dossier (all invented): the Westhoek network wrote its afsprakennota for
 2027-2032, asked its partners, submitted, got a first review with remarks and a request for
-changes, adjusted and submitted a second version. Everything goes through the services the pages
-use, so versions with their SHA-256, workflow steps, notifications and history all exist.
+changes, adjusted and submitted a second version, which publiq approved. It now prepares its
+first working year: the 2027 follow-up is started and its yearly report is a draft. Everything
+goes through the services the pages use, so versions with their SHA-256, workflow steps,
+notifications and history all exist; every step keeps its own date (demo_timeline.py).
 Running it again changes nothing: a dossier that has a version is left alone."""
 
 from datetime import datetime
@@ -11,14 +13,16 @@ from django.db import transaction
 
 from netwerken.models import Netwerk, User
 
-from .analyse_demo import seed_analyse
 from . import anchors
+from .analyse_demo import seed_analyse
 from .demo_begroting import seed_begroting
 from .demo_doelen import seed_doelen
 from .demo_timeline import Timeline
 from .forms_review import ReviewRemarkForm
-from .models import Actie, Afsprakennota, Comment, PartnerConfirmation, ReviewRemark, Section, Visie
+from .models import Actie, ActieOpvolging, Afsprakennota, Comment, PartnerConfirmation, ReviewRemark, Section, Visie
 from .services import comment_post, dossier_transition, partner_confirm
+from .services_jaarrapport import jaarrapport_of
+from .services_opvolging import werkjaar_start
 
 WESTHOEK = "Vrijetijdsnetwerk Westhoek"
 COORDINATOR = "coordinator.westhoek@example.org"
@@ -39,7 +43,23 @@ def _on(month, day, hour=10):
 WRITTEN, CONSULTED, SUBMITTED, REVIEWED, CHANGES_ASKED, ADJUSTED = (
     _on(1, 12), _on(2, 2), _on(3, 16, 14), _on(4, 2, 9), _on(4, 20, 16), _on(5, 4)
 )
-RESUBMITTED = _on(5, 11, 11)
+RESUBMITTED, APPROVED, FOLLOW_UP = _on(5, 11, 11), _on(6, 18, 15), _on(11, 27, 14)
+
+REVIEW_V2 = [
+    (Section.VISIE, "in_orde", "Mensen in armoede beslissen nu mee via de toetsgroep: in orde."),
+    (Section.DOELSTELLINGEN, "in_orde", "De belbus heeft nu een meetbare indicator."),
+]
+APPROVAL = (
+    "Goedgekeurd. De visie en het uitvoeringsplan zijn aangepast zoals gevraagd; we volgen de "
+    "toetsgroep en de belbus op in de jaarrapporten."
+)
+# The first working year in preparation: what the coordinator noted so far, per action title.
+PREPARATION = {
+    "Vrijetijdsloket": "De zitdagen in Ieper en Poperinge zijn vastgelegd; de eerste is op "
+    "woensdagnamiddag 6 januari 2027.",
+    "UiTPAS": "Heuvelland en Vleteren hebben de overeenkomst getekend; Langemark-Poelkapelle "
+    "beslist in de gemeenteraad van januari.",
+}
 
 PLAN = [
     (
@@ -147,19 +167,31 @@ def _review(nota, version, reviewer, remarks):
         remark.save()
 
 
+def _prepare_first_year(nota, coordinator):
+    """The 2027 follow-up started, two actions under way, and its yearly report a draft."""
+    werkjaar = werkjaar_start(nota=nota, year=nota.ronde.first_year, user=coordinator)
+    for row in werkjaar.acties.select_related("actie"):
+        note = next((text for start, text in PREPARATION.items() if row.actie.title.startswith(start)), "")
+        if note:
+            row.status, row.done = ActieOpvolging.Status.LOPEND, note
+            row.full_clean()
+            row.save()
+    return jaarrapport_of(werkjaar)
+
+
 @transaction.atomic
 def seed_westhoek(*, ronde) -> Afsprakennota | None:
     netwerk = Netwerk.objects.filter(name=WESTHOEK).first()
     if netwerk is None:
         return None
+    story = Timeline()
+    story.chapter(WRITTEN)
     nota, _created = Afsprakennota.objects.get_or_create(netwerk=netwerk, ronde=ronde)
     if nota.versions.exists():
         return nota
     coordinator, partner_user = _user(COORDINATOR), _user(PARTNER)
     ervaringsdeskundige, reviewer = _user(ERVARINGSDESKUNDIGE), _user(REVIEWER)
     partners = {p.name: p for p in netwerk.partners.all()}
-    story = Timeline()
-    story.chapter(WRITTEN)
 
     visie, _ = Visie.objects.get_or_create(
         nota=nota,
@@ -196,6 +228,7 @@ def seed_westhoek(*, ronde) -> Afsprakennota | None:
     story.chapter(SUBMITTED)
     dossier_transition(nota=nota, name="submit", user=coordinator)
     story.chapter(REVIEWED)
+    nota.take_review(reviewer)
     dossier_transition(nota=nota, name="start_review", user=reviewer)
     _review(nota, nota.versions.get(number=1), reviewer, REVIEW_V1)
     story.chapter(CHANGES_ASKED)
@@ -217,6 +250,15 @@ def seed_westhoek(*, ronde) -> Afsprakennota | None:
                     answer=PartnerConfirmation.Answer.CONFIRMED)
     story.chapter(RESUBMITTED)
     dossier_transition(nota=nota, name="submit", user=coordinator)
+
+    # publiq approves version 2; the network prepares its first working year and yearly report.
+    story.chapter(APPROVED)
+    dossier_transition(nota=nota, name="start_review", user=reviewer)
+    _review(nota, nota.versions.get(number=2), reviewer, REVIEW_V2)
+    dossier_transition(nota=nota, name="approve", user=reviewer, note=APPROVAL)
+    story.chapter(FOLLOW_UP)
+    nota.refresh_from_db()
+    _prepare_first_year(nota, coordinator)
     story.apply()
     for version in nota.versions.all():
         version.late = version.submitted_at > nota.ronde.deadline

@@ -22,13 +22,17 @@ from .models import (
     Indienronde,
     PartnerConfirmation,
     TransitionRecord,
+    Werkjaar,
 )
+from .states import label as status_label
 from .workflow import Status
 
 ZERO = Decimal("0")
 NO_DOSSIER = "none"  # the status filter's value for networks without a dossier in the round
 NOBODY = "none"  # the reviewer filter's value for dossiers nobody reviews yet
 STATUS_ORDER = {value: i for i, value in enumerate(Status.values)}
+# A yearly report is "in" once the network has submitted it (and stays in when publiq decides).
+REPORT_IN = frozenset({Status.INGEDIEND, Status.GOEDGEKEURD, Status.IN_BEHANDELING})
 
 
 def _whole_days(delta: timedelta | None) -> int | None:
@@ -54,6 +58,7 @@ class OverviewRow:
     subsidy: list = field(default_factory=list)  # per year of the round
     last_activity: datetime | None = None
     deadline: datetime | None = None
+    yearly_reports: list = field(default_factory=list)  # YearlyReport per working year
 
     @property
     def status(self) -> str:
@@ -133,6 +138,36 @@ SORT_KEYS = (
 )
 
 
+@dataclass(frozen=True)
+class YearlyReport:
+    """Where the yearly report of one working year stands, for publiq's overview."""
+
+    year: int
+    status: str  # a workflow status, or "" when the report has not been started
+
+    @property
+    def is_in(self) -> bool:
+        return self.status in REPORT_IN
+
+    @property
+    def label(self) -> str:
+        return status_label(self.status, staff=True) if self.status else _("not started")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.label}"
+
+
+def yearly_reports(pks) -> dict[int, list[YearlyReport]]:
+    """Per dossier, its working years in order with their report's status (one query)."""
+    found: dict[int, list[YearlyReport]] = {}
+    years = Werkjaar.objects.filter(nota__in=pks).order_by("year").values_list(
+        "nota_id", "year", "jaarrapport__status"
+    )
+    for nota_id, year, status in years:
+        found.setdefault(nota_id, []).append(YearlyReport(year=year, status=status or ""))
+    return found
+
+
 @dataclass
 class Totals:
     networks: int
@@ -175,6 +210,7 @@ def round_overview(ronde: Indienronde) -> list[OverviewRow]:
         _max_per_nota(PartnerConfirmation.objects.filter(nota__in=pks), "at"),
         _max_per_nota(DossierVersion.objects.filter(nota__in=pks), "submitted_at"),
     ]
+    reports = yearly_reports(pks)
     by_netwerk = {n.netwerk_id: n for n in notas}
     rows = []
     for netwerk in netwerken:
@@ -194,6 +230,7 @@ def round_overview(ronde: Indienronde) -> list[OverviewRow]:
             row.asked = len(data.partners)
             row.confirmed = sum(data.confirmation_state(p) == "confirmed" for p in data.partners)
             row.open_comments = open_comments.get(nota.pk, 0)
+            row.yearly_reports = reports.get(nota.pk, [])
             line = data.begroting.lines[Begrotingspost.Category.VLAAMSE_SUBSIDIE]
             row.subsidy = [cell.amount or ZERO for cell in line.cells]
             moments = [nota.created_at, data.visie.updated_at if data.visie else None]

@@ -113,7 +113,7 @@ def overview_table(overview: Overview) -> Table:
         _("Warnings"), _("Partners confirmed"), _("Partners asked"), _("Open comments"),
         *[_("Flemish subsidy %(year)s") % {"year": y} for y in ronde.years],
         _("Flemish subsidy %(period)s") % {"period": ronde.period_label},
-        _("Last activity"), _("Reviewer"),
+        _("Last activity"), _("Reviewer"), _("Yearly reports"),
     ]
     rows = []
     for r in overview.rows:
@@ -127,12 +127,13 @@ def overview_table(overview: Overview) -> Table:
             *(r.subsidy if has else [None] * len(ronde.years)),
             r.subsidy_total if has else None, r.last_activity,
             str(r.reviewer) if r.reviewer else "",
+            "; ".join(str(report) for report in r.yearly_reports),
         ])
     t = overview.totals
     rows.append([
         _("Total: %(n)s networks") % {"n": t.networks}, "", "", None,
         _("%(submitted)s submitted, %(approved)s approved") % {"submitted": t.submitted, "approved": t.approved},
-        None, None, None, None, None, None, None, None, *t.subsidy, t.subsidy_total, None, "",
+        None, None, None, None, None, None, None, None, *t.subsidy, t.subsidy_total, None, "", "",
     ])
     return Table(_("Round overview"), header, rows, ronde=ronde)
 

@@ -95,6 +95,8 @@ def bar_chart(categories, series, *, key: str, title: str, money: bool = False) 
     bar_w = min(46, (group_w - 16) / len(series))
     base = top + plot_h
     for fraction in (0, 0.5, 1):
+        if (biggest * Decimal(str(fraction))) % 1:
+            continue  # a count's axis shows whole numbers only: 0 and 1, not 0, 1 and 1
         y = base - plot_h * fraction
         ET.SubElement(svg, "line", x1=str(left), x2=str(WIDTH - 10), y1=f"{y:.1f}", y2=f"{y:.1f}",
                       stroke=GRID, **{"stroke-width": "1"})

@@ -305,3 +305,26 @@ def test_query_counts_do_not_grow_with_the_actions(
         ).add(len(captured))
     if actions == 12:
         assert all(len(c) == 1 for c in QUERY_COUNTS.values()), QUERY_COUNTS
+
+
+def test_the_round_overview_says_whether_the_yearly_report_is_in(
+    werkjaar, url, coordinator_client, reviewer_client, nota_a
+):
+    """publiq sees per network which working years' reports came in, on the page and in the
+    export, without more queries per network."""
+    overview = f"/beoordeling/ronde/{nota_a.ronde.pk}/"
+    row = _row(reviewer_client.get(overview), nota_a)
+    assert "2027: nog niet binnen" in row
+    fill_in(werkjaar)
+    assert coordinator_client.post(url + "stap/submit/").status_code == 302
+    row = _row(reviewer_client.get(overview), nota_a)
+    assert "2027: binnen" in row and "Nieuw ingediend" in row
+    export = reviewer_client.get(overview + "export/overzicht.csv").content.decode("utf-8-sig")
+    assert "Jaarrapporten" in export and "2027: Nieuw ingediend" in export
+
+
+def _row(response, nota):
+    assert response.status_code == 200
+    text = " ".join(response.content.decode().split())
+    start = text.index(nota.netwerk.name)
+    return text[start: text.index("</tr>", start)].replace("</span>", " ").replace("<span", " <span")

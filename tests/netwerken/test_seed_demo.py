@@ -53,7 +53,7 @@ def test_demo_logins_work(db):
     assert User.objects.get(email="admin@example.org").is_superuser
 
 
-def test_the_westhoek_network_has_submitted_with_a_reviewed_first_version(db):
+def test_the_westhoek_network_was_approved_after_a_reviewed_first_version(db):
     call_command("seed_demo")
     netwerk = Netwerk.objects.get(name="Vrijetijdsnetwerk Westhoek")
     provinces = set(netwerk.deelnemende_gemeenten.values_list("gemeente__province", flat=True))
@@ -61,12 +61,13 @@ def test_the_westhoek_network_has_submitted_with_a_reviewed_first_version(db):
     others = DeelnemendeGemeente.objects.exclude(netwerk=netwerk).values_list("gemeente", flat=True)
     assert not netwerk.deelnemende_gemeenten.filter(gemeente__in=others).exists()
     nota = Afsprakennota.objects.get(netwerk=netwerk, ronde__first_year=2027, ronde__last_year=2032)
-    assert nota.status == "ingediend"
+    assert nota.status == "goedgekeurd"
     versions = list(nota.versions.order_by("number"))
     assert [v.number for v in versions] == [1, 2]
     assert all(v.sha256 == sha256_of(v.snapshot) for v in versions)
     assert list(nota.transitions.order_by("at", "pk").values_list("name", flat=True)) == [
         "open_consultation", "submit", "start_review", "request_changes", "submit",
+        "start_review", "approve",
     ]
     remarks = versions[0].remarks.exclude(remark="")
     assert remarks.filter(verdict="werkpunt", section="visie").exists()
@@ -96,6 +97,28 @@ def test_every_reviewer_and_version_screen_shows_the_westhoek_dossier(db):
     assert "Maak concreet" in nota.transitions.get(name="request_changes").note
 
 
+def test_westhoek_prepares_its_first_yearly_report(db):
+    """The approved dossier's 2027 follow-up is started and its yearly report is a draft that
+    the coordinator, the partners and publiq can open; publiq's overview says it is not in."""
+    call_command("seed_demo")
+    nota = Afsprakennota.objects.get(netwerk__name="Vrijetijdsnetwerk Westhoek")
+    werkjaar = nota.werkjaren.get()
+    assert werkjaar.year == 2027 and werkjaar.jaarrapport.status == "concept"
+    assert werkjaar.acties.filter(status="lopend").count() == 2
+    assert werkjaar.started_at.date().isoformat() == "2026-11-27"
+    for email in ("coordinator.westhoek@example.org", "partner.westhoek@example.org",
+                  "reviewer@example.org"):
+        client = Client()
+        client.force_login(User.objects.get(email=email))
+        for url in ("opvolging/", "opvolging/2027/", "opvolging/2027/jaarrapport/",
+                    "opvolging/voortgang/"):
+            assert client.get(f"/dossiers/{nota.pk}/{url}").status_code == 200, (email, url)
+    reviewer = Client()
+    reviewer.force_login(User.objects.get(email="reviewer@example.org"))
+    overview = reviewer.get(f"/beoordeling/ronde/{nota.ronde.pk}/").text
+    assert "2027: nog niet binnen" in " ".join(overview.split())
+
+
 def test_the_westhoek_story_keeps_its_own_dates(db):
     """Its first version went in before the deadline; reviewing and changes came after."""
     call_command("seed_demo")
@@ -104,8 +127,10 @@ def test_the_westhoek_story_keeps_its_own_dates(db):
     assert first.submitted_at < nota.ronde.deadline and not first.late
     assert second.submitted_at > first.submitted_at
     steps = list(nota.transitions.order_by("at", "pk").values_list("at", flat=True))
-    assert steps == sorted(steps) and steps[-1].date() == second.submitted_at.date()
+    assert steps == sorted(steps) and steps[-3].date() == second.submitted_at.date()
+    assert nota.transitions.get(name="approve").at.date().isoformat() == "2026-06-18"
     assert first.submitted_at.date().isoformat() == "2026-03-16"
+    assert nota.created_at < first.submitted_at and nota.reviewer.email == "reviewer@example.org"
     comments = nota.comments.values_list("created_at", flat=True)
     assert all(steps[0] <= at < first.submitted_at for at in comments)
     reviewer = Client()
