@@ -5,9 +5,11 @@ state: the network edits only in the writing states, and partners comment only w
 dossier is open for their comments.
 """
 
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from netwerken.models import Membership, Netwerk, Partner
 from netwerken.permissions import (
     COMMENT,
     EDIT,
@@ -15,15 +17,21 @@ from netwerken.permissions import (
     VIEW,
     Access,
     access_for,
+    member_access,
     require,
     require_overall,
 )
+from netwerken.prepared import PreparedQuery, columns, instance
 
 from .models import Afsprakennota, Indienronde
 
 
 def dossier_access(user, nota: Afsprakennota) -> Access:
-    access = access_for(user, nota.netwerk)
+    return _limited(access_for(user, nota.netwerk), nota)
+
+
+def _limited(access: Access, nota: Afsprakennota) -> Access:
+    """The network's access, less what the dossier's state does not allow."""
     if not nota.is_editable:
         access = access.without(EDIT)
     if access.only_partner and not nota.open_for_partners:
@@ -32,10 +40,44 @@ def dossier_access(user, nota: Afsprakennota) -> Access:
 
 
 def dossier_for(user, pk, ability: str = VIEW) -> tuple[Afsprakennota, Access]:
-    nota = get_object_or_404(Afsprakennota.objects.select_related("netwerk", "ronde"), pk=pk)
-    access = dossier_access(user, nota)
+    """The dossier `pk` (with its network and round) and the user's access, read in one query
+    (every dossier page starts here); 404/403 as `require` says."""
+    if not user.is_authenticated:
+        raise Http404
+    rows = _DOSSIER_AND_MEMBERSHIP.rows(int(pk), user.pk)
+    if not rows:
+        raise Http404
+    nota, role, partner_id = _dossier_of(rows[0])
+    partner = Partner.objects.get(pk=partner_id) if partner_id else None
+    access = _limited(member_access(user, role, partner), nota)
     require(access, ability)
     return nota, access
+
+
+def _dossier_and_membership(pk, user_id):
+    member = Membership.objects.filter(user_id=user_id, netwerk_id=OuterRef("netwerk_id"))
+    member = member.order_by("pk")
+    return Afsprakennota.objects.filter(pk=pk).values_list(
+        *columns(Afsprakennota),
+        *columns(Netwerk, "netwerk__"),
+        *columns(Indienronde, "ronde__"),
+        Subquery(member.values("role")[:1]),
+        Subquery(member.values("partner_id")[:1]),
+    )
+
+
+_DOSSIER_AND_MEMBERSHIP = PreparedQuery(_dossier_and_membership, 2)
+
+
+def _dossier_of(row):
+    """(dossier with its network and round, membership role, membership partner id)."""
+    netwerk_at = len(Afsprakennota._meta.concrete_fields)
+    ronde_at = netwerk_at + len(Netwerk._meta.concrete_fields)
+    nota = instance(Afsprakennota, row)
+    netwerk, ronde = instance(Netwerk, row, netwerk_at), instance(Indienronde, row, ronde_at)
+    Afsprakennota._meta.get_field("netwerk").set_cached_value(nota, netwerk)
+    Afsprakennota._meta.get_field("ronde").set_cached_value(nota, ronde)
+    return nota, row[-2], row[-1]
 
 
 def ronde_for(user, pk=None, ability: str = OVERSEE) -> tuple[Indienronde, Access]:

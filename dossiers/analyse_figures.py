@@ -4,6 +4,9 @@ import hashlib
 
 from analyses.figures import IndicatorFigure, build_figures
 from analyses.models import Indicator, IndicatorValue
+from netwerken.prepared import PreparedQuery
+
+from .models import GekozenIndicator
 
 
 def indicator_figures(nota, *, draw: bool = True) -> list[IndicatorFigure]:
@@ -16,10 +19,16 @@ def indicator_figures(nota, *, draw: bool = True) -> list[IndicatorFigure]:
 def indicators_fingerprint(nota) -> str:
     """A digest of every stored field of the indicators the dossier follows, in one query: publiq
     edits them (name, definition, source) without touching any dossier."""
+    return hashlib.sha256(repr(_FOLLOWED_INDICATORS.rows(nota.pk)).encode()).hexdigest()
+
+
+def _followed_indicators(pk):
     fields = [f.attname for f in Indicator._meta.concrete_fields]
-    followed = nota.gekozen_indicatoren.values("indicator_id")
-    rows = Indicator.objects.filter(pk__in=followed).order_by("pk").values_list(*fields)
-    return hashlib.sha256(repr(list(rows)).encode()).hexdigest()
+    followed = GekozenIndicator.objects.filter(nota_id=pk).values("indicator_id")
+    return Indicator.objects.filter(pk__in=followed).order_by("pk").values_list(*fields)
+
+
+_FOLLOWED_INDICATORS = PreparedQuery(_followed_indicators, 1)  # every analysis page: SQL built once
 
 
 def coverage(nota) -> dict:

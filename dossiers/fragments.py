@@ -110,3 +110,33 @@ def _templates_release() -> str:
     for path in sorted((root / "templates").rglob("*.html")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+COMMENTS_MARK = "open-comments-of-this-request-5b2e:"
+NAV_TEMPLATE = "dossiers/includes/_section_nav.html"
+
+
+def section_nav(context) -> str:
+    """The dossier's section navigation: the same for everyone with the same access on the same
+    page, so rendered once per revision; only the open-comment counts (not in the revision, and
+    what the viewer may see of them) are put in per request, where the nav marks their places."""
+    request = context["request"]
+    page = {
+        "page_name": request.resolver_match.url_name,
+        "comment_section": bool(context.get("comment_section")),
+        "comments_mark": COMMENTS_MARK,
+    }
+    if "revision" in context:
+        html = cached_fragment(request, context, NAV_TEMPLATE, lambda: page, vary=page.values())
+    else:  # a page that does not show the dossier's revision
+        html = render_to_string(NAV_TEMPLATE, {**context.flatten(), **page})
+    counts = context.get("open_comments") or {}
+    for s in context.get("sections") or ():
+        badge = ""
+        if counts.get(s.section):
+            badge = render_to_string(_BADGE, {"n": counts[s.section]})
+        html = html.replace(f"{COMMENTS_MARK}{s.section};", badge)
+    return mark_safe(html)  # rendered by the template engine, which escaped it
+
+
+_BADGE = "dossiers/includes/_open_comments_badge.html"

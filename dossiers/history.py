@@ -9,6 +9,7 @@ from django.db.models import OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from netwerken.models import DeelnemendeGemeente, Netwerk, Partner
+from netwerken.prepared import PreparedQuery
 
 from .analyse_history import history_sources as analyse_history_sources
 from .checks import rows_summary
@@ -115,14 +116,20 @@ ACTIVITY_KINDS = {
 def activity_fingerprint(nota: Afsprakennota) -> tuple:
     """What tells a change in the activity besides the dossier's revision: comments (written,
     edited, removed) and workflow steps, read in one query."""
+    return tuple(_ACTIVITY_FINGERPRINT.rows(nota.pk)[0])
+
+
+def _activity_fingerprint(pk):
     comments = Comment.objects.filter(nota_id=OuterRef("pk"))
     steps = TransitionRecord.objects.filter(nota_id=OuterRef("pk"))
-    return tuple(
-        Afsprakennota.objects.filter(pk=nota.pk)
+    return (
+        Afsprakennota.objects.filter(pk=pk)
         .annotate(c=rows_summary(comments, "pk", "edited_at"), s=rows_summary(steps, "pk"))
         .values_list("c", "s")
-        .get()
     )
+
+
+_ACTIVITY_FINGERPRINT = PreparedQuery(_activity_fingerprint, 1)  # SQL built once
 
 
 def dossier_activity(

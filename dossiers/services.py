@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from netwerken import bounds
 from netwerken.fields import too_long_message
 from netwerken.permissions import access_for, overall_access
+from netwerken.prepared import PreparedQuery
 
 from .checklist import DossierData, run_checklist
 from .effects import Step, dossier_freeze  # noqa: F401 (dossier_freeze: used from here by tests)
@@ -160,11 +161,21 @@ def partner_confirm(*, nota, partner, user, answer: str, remark: str = "") -> Pa
 
 
 def open_threads_by_section(nota, access) -> dict[str, int]:
-    rows = (
-        Comment.objects.filter(nota=nota).visible_to(access).open()
-        .values("section").annotate(n=Count("pk")).order_by()
-    )
-    return {row["section"]: row["n"] for row in rows}
+    """How many open threads each section has that `access` may see (every dossier page shows
+    them: the query's SQL is built once)."""
+    query = _OPEN_THREADS_ALL if access.can_see_internal else _OPEN_THREADS_NETWORK
+    return dict(query.rows(nota.pk))
+
+
+def _open_threads(pk, *, internal: bool):
+    rows = Comment.objects.filter(nota_id=pk).open()
+    if not internal:
+        rows = rows.filter(visibility=Comment.Visibility.NETWORK)
+    return rows.values("section").annotate(n=Count("pk")).order_by().values_list("section", "n")
+
+
+_OPEN_THREADS_ALL = PreparedQuery(lambda pk: _open_threads(pk, internal=True), 1)
+_OPEN_THREADS_NETWORK = PreparedQuery(lambda pk: _open_threads(pk, internal=False), 1)
 
 
 def submitted(nota) -> bool:

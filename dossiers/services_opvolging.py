@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from netwerken.prepared import PreparedQuery
+
 from .models import (
     Actie,
     ActieIndicator,
@@ -145,3 +147,17 @@ def open_bijsturingen(netwerk):
         .select_related("werkjaar", "actie__od__sd", "post__gemeente")
         .order_by("from_year", "pk")
     )
+
+
+def any_open_bijsturingen(nota) -> bool:
+    """Whether `open_bijsturingen` of the dossier's network holds any of other dossiers (every
+    overview asks; the query's SQL is built once)."""
+    return bool(_ANY_OPEN.rows(nota.netwerk_id, nota.pk))
+
+
+def _any_open(netwerk_id, nota_id):
+    rows = open_bijsturingen(netwerk_id).exclude(werkjaar__nota_id=nota_id).select_related(None)
+    return rows.values_list("pk")[:1]
+
+
+_ANY_OPEN = PreparedQuery(_any_open, 2)

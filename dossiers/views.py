@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from netwerken.models import Gemeente
 from netwerken.permissions import EDIT, netwerk_for
+from netwerken.prepared import PreparedQuery, columns, instance
 
 from .access import dossier_for
 from .checklist import DossierData, cached_checklist
@@ -16,7 +18,7 @@ from .exchange import ImportRefused, dossier_copy_to_round
 from .fragments import PageAddress, cached_fragment
 from .history import ACTIVITY_KINDS, activity_fingerprint, dossier_activity
 from . import workflow
-from .models import Afsprakennota, Indienronde, Section
+from .models import Afsprakennota, DossierVersion, Indienronde, Section
 from .partner_tasks import partner_tasks
 from .services import open_threads_by_section
 
@@ -26,7 +28,7 @@ def dossier_context(nota, access, data=None, **extra):
     the workflow steps this person may take, open comments and publiq's remarks per section."""
     rev = revision(nota)
     checklist = cached_checklist(nota, data, rev)
-    latest = nota.versions.defer("snapshot").order_by("-number").first()
+    latest = latest_version(nota)
     remarks = {}
     if latest is not None:
         remarks = {r.section: r for r in latest.remarks.exclude(remark="", verdict="")}
@@ -44,6 +46,21 @@ def dossier_context(nota, access, data=None, **extra):
         "revision": rev,
         **extra,
     }
+
+
+def latest_version(nota) -> DossierVersion | None:
+    """The dossier's newest submitted version, without its snapshot (a prepared query: every
+    dossier page reads it)."""
+    rows = _LATEST_VERSION.rows(nota.pk)
+    return instance(DossierVersion, rows[0], leave_out=["snapshot"]) if rows else None
+
+
+_LATEST_VERSION = PreparedQuery(
+    lambda pk: DossierVersion.objects.filter(nota_id=pk)
+    .order_by("-number")
+    .values_list(*columns(DossierVersion, leave_out=["snapshot"]))[:1],
+    1,
+)
 
 
 @login_required
@@ -87,7 +104,10 @@ def overview(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
     tasks = partner_tasks(nota=nota, access=access, user=request.user, data=data)
-    return render(request, "dossiers/overview.html", dossier_context(nota, access, data, tasks=tasks))
+    context = dossier_context(nota, access, data, tasks=tasks)
+    part = "dossiers/includes/_overview_sections.html"
+    context["sections_part"] = cached_fragment(request, context, part, dict)
+    return render(request, "dossiers/overview.html", context)
 
 
 @login_required
@@ -96,8 +116,13 @@ def gemeenten(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
     context = dossier_context(nota, access, data, section=Section.GEMEENTEN)
-    context["deelnemers"] = data.deelnemers
     context["can_edit_network"] = access.can_edit
+    table = "dossiers/includes/_gemeenten_table.html"
+    # The municipalities' own names (reference data, no history) are not in the revision.
+    context["table"] = cached_fragment(
+        request, context, table, lambda: {"deelnemers": data.deelnemers},
+        fresh_with=_MUNICIPALITY_NAMES.rows(nota.netwerk_id),
+    )
     return render(request, "dossiers/gemeenten.html", context)
 
 
@@ -124,6 +149,14 @@ def _partner_rows(data) -> list[dict]:
         }
         for p in data.partners
     ]
+
+
+_MUNICIPALITY_NAMES = PreparedQuery(
+    lambda netwerk_id: Gemeente.objects.filter(netwerken=netwerk_id)
+    .order_by("pk")
+    .values_list("pk", "name", "nis_code"),
+    1,
+)
 
 
 @login_required

@@ -46,19 +46,25 @@ def _figures(nota, data):
 def hub(request, pk):
     nota, access = dossier_for(request.user, pk)
     data = DossierData(nota)
-    analyses = [
-        (kind, label, data.kwalitatieve_analyses.get(kind), len(questions.QUESTIONS[kind]))
-        for kind, label in questions.KINDS
-    ]
     context = analyse_context(
-        nota,
-        access,
-        data,
-        page="overzicht",
-        keuzes=data.analyse_keuzes,
-        aantallen=data.analyse_aantallen,
-        analyses=analyses,
-        can_import=access.can_import_values,
+        nota, access, data, page="overzicht", can_import=access.can_import_values
+    )
+
+    def parts():
+        analyses = [
+            (kind, label, data.kwalitatieve_analyses.get(kind), len(questions.QUESTIONS[kind]))
+            for kind, label in questions.KINDS
+        ]
+        return {
+            "keuzes": data.analyse_keuzes,
+            "aantallen": data.analyse_aantallen,
+            "analyses": analyses,
+        }
+
+    # The indicators' own names (set by publiq) are not in the dossier's revision.
+    context["parts"] = cached_fragment(
+        request, context, "dossiers/analyse/includes/_hub_parts.html", parts,
+        fresh_with=(indicators_fingerprint(nota),),
     )
     return render(request, "dossiers/analyse/hub.html", context)
 

@@ -9,6 +9,7 @@ from netwerken.permissions import EDIT
 from .access import dossier_for
 from .concurrency import save_form
 from .forms import VisieForm
+from .fragments import cached_fragment
 from .models import Section, Visie
 from .views import dossier_context
 
@@ -34,4 +35,11 @@ def visie(request, pk):
         conflict=result.conflict,
         questions=[(name, label, getattr(instance, name)) for name, label in Visie.QUESTIONS],
     )
+    if result.form is not None and not result.form.is_bound:  # the form as stored: the same
+        # for every editor until the next revision, so rendered once (crispy is slow)
+        shown = {"form": result.form, "questions": context["questions"], "conflict": None}
+        context["form_part"] = cached_fragment(request, context, _FORM, lambda: shown)
     return render(request, "dossiers/visie.html", context, status=result.status)
+
+
+_FORM = "dossiers/includes/_visie_form.html"

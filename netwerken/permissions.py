@@ -142,14 +142,21 @@ def access_for(user, netwerk: Netwerk) -> Access:
     """The access of `user` to `netwerk` (one query for members, none for others)."""
     if not user.is_authenticated or not user.is_active:
         return NO_ACCESS
-    roles = _global_roles(user)
     membership = (
         Membership.objects.filter(user=user, netwerk=netwerk).select_related("partner").first()
     )
-    partner = None
-    if membership:
-        roles.add(membership.role)
-        partner = membership.partner
+    if membership is None:
+        return member_access(user, None, None)
+    return member_access(user, membership.role, membership.partner)
+
+
+def member_access(user, role: str | None, partner) -> Access:
+    """The access of `user`, whose membership of a network (if any) has `role` and `partner`."""
+    if not user.is_authenticated or not user.is_active:
+        return NO_ACCESS
+    roles = _global_roles(user)
+    if role:
+        roles.add(role)
     return Access(roles=frozenset(roles), partner=partner)
 
 

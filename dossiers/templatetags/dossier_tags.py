@@ -6,6 +6,8 @@ from django.utils.safestring import mark_safe
 
 from netwerken.numbers import format_euro, format_number
 
+from .. import fragments
+
 register = template.Library()
 
 
@@ -46,6 +48,12 @@ def headings_under_chapter(html):
     """Rich text's <h3>/<h4> as <h2>/<h3>: placed right under a chapter's <h1>, its headings
     would otherwise skip a level in the PDF's structure. `html` is sanitised rich text."""
     return mark_safe(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{int(m[2]) - 1}", html or ""))
+
+
+@register.simple_tag(takes_context=True)
+def section_nav(context):
+    """The dossier's section navigation (dossiers/fragments.py renders it once per revision)."""
+    return fragments.section_nav(context)
 
 
 @register.filter

@@ -12,8 +12,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from dossiers.fragments import CSRF_MARK
-from dossiers.models import Actie, ActieKost, Begrotingsbedrag, Comment, PartnerConfirmation
+from dossiers.models import (
+    Actie,
+    ActieKost,
+    Begrotingsbedrag,
+    Comment,
+    Drempelbeschrijving,
+    PartnerConfirmation,
+)
 from dossiers.services import partner_confirm
+from dossiers.vocab import Drempel
 from tests.factories import MembershipFactory, PartnerFactory, UserFactory
 
 # The pages with a cached part, by URL name.
@@ -197,7 +205,7 @@ def test_each_partner_sees_only_its_own_confirm_link(partner_client, partner_org
 
 
 def test_a_new_revision_overwrites_the_old_copy(coordinator_client, full_nota):
-    """Old revisions leave nothing behind: one copy per part, dossier and access."""
+    """Old revisions leave nothing behind: one copy per part, dossier, access and page."""
     actie = Actie.objects.filter(od__sd__nota=full_nota).first()
     for title in ["Kamp", "Zomerkamp", "Herfstkamp"]:
         actie.title = title
@@ -208,4 +216,94 @@ def test_a_new_revision_overwrites_the_old_copy(coordinator_client, full_nota):
             "SELECT COUNT(*) FROM afsprakennota_cache WHERE cache_key LIKE %s",
             [f"%fragment:{full_nota.pk}:%"],
         )
-        assert cursor.fetchone()[0] == 1
+        assert cursor.fetchone()[0] == 2  # the tree and the section nav
+
+
+def nav(text):
+    return re.search(r'<nav class="section-nav.*?</nav>', text, re.S).group(0)
+
+
+def test_the_section_nav_shows_a_new_comment_and_an_edit_at_once(
+    coordinator_client, coordinator_a, full_nota
+):
+    """The nav is rendered once per revision; its open-comment counts, which are not in the
+    revision, are put in per request."""
+    before = visie_item(page(coordinator_client, "dossier_versions", full_nota))
+    assert "open commentaar" not in before and "badge-ok" in before
+    Comment.objects.create(nota=full_nota, section="visie", author=coordinator_a, body="Vraag")
+    after = visie_item(page(coordinator_client, "dossier_versions", full_nota))
+    assert re.search(r'</svg>\s*1<span class="visually-hidden"> open commentaar', after)
+
+    full_nota.visie.delete()
+    emptied = visie_item(page(coordinator_client, "dossier_versions", full_nota))
+    assert "badge-ok" not in emptied and "open commentaar" in emptied
+
+
+def visie_item(text):
+    return re.search(r'href="[^"]*/visie/".*?</li>', nav(text), re.S).group(0)
+
+
+def test_the_section_nav_marks_the_page_it_is_on(coordinator_client, full_nota):
+    """One copy per page: the current page is marked, in the cached copy too."""
+    for name in ["dossier_versions", "dossier_history", "dossier_versions"]:
+        text = nav(page(coordinator_client, name, full_nota))
+        current = re.findall(r'href="([^"]+)" aria-current="page"', text)
+        assert current == [reverse(name, args=[full_nota.pk])]
+
+
+def test_the_overviews_checklist_follows_an_edit_at_once(coordinator_client, full_nota):
+    """The overview's list of parts and checks is rendered once per revision."""
+    before = page(coordinator_client, "dossier_overview", full_nota)
+    full_nota.visie.delete()
+    after = page(coordinator_client, "dossier_overview", full_nota)
+    parts = lambda html: html[html.index('class="list-unstyled section-list"') :]  # noqa: E731
+    assert parts(before).count("check-ok") > parts(after).count("check-ok")
+
+
+def test_the_vision_form_shows_an_edit_at_once(coordinator_client, full_nota):
+    """The unbound vision form is rendered once per revision (its values and version are the
+    stored ones)."""
+    assert "Mijn nieuwe motivatie" not in page(coordinator_client, "dossier_visie", full_nota)
+    visie = full_nota.visie
+    visie.vorm_motivation = "Mijn nieuwe motivatie"
+    visie.save()
+    text = page(coordinator_client, "dossier_visie", full_nota)
+    assert "Mijn nieuwe motivatie" in text
+    version = re.search(r'<input[^>]*name="version"[^>]*>', text).group(0)
+    assert f'value="{visie.version}:' in version  # signed, the same for every reader
+
+
+def test_a_new_contact_shows_on_the_municipalities_at_once(coordinator_client, full_nota):
+    """The table of participating municipalities is rendered once per revision."""
+    deelnemer = full_nota.netwerk.deelnemende_gemeenten.first()
+    assert "Roos Nieuwcontact" not in page(coordinator_client, "dossier_gemeenten", full_nota)
+    deelnemer.contact_name = "Roos Nieuwcontact"
+    deelnemer.save()
+    assert "Roos Nieuwcontact" in page(coordinator_client, "dossier_gemeenten", full_nota)
+
+
+def test_the_analysis_hub_follows_a_renamed_indicator_and_a_new_threshold(
+    coordinator_client, full_nota
+):
+    """The hub's parts are rendered once per revision and indicator texts."""
+    keuze = full_nota.gekozen_indicatoren.select_related("indicator").first()
+    indicator = keuze.indicator
+    page(coordinator_client, "dossier_omgevingsanalyse", full_nota)
+    indicator.name = "Hernoemde indicator"
+    indicator.save()
+    assert "Hernoemde indicator" in page(coordinator_client, "dossier_omgevingsanalyse", full_nota)
+
+    before = page(coordinator_client, "dossier_omgevingsanalyse", full_nota)
+    used = set(full_nota.drempels.values_list("drempel", flat=True))
+    free = next(value for value, _label in Drempel.choices if value not in used)
+    Drempelbeschrijving.objects.create(nota=full_nota, drempel=free, description="Te duur")
+    after = page(coordinator_client, "dossier_omgevingsanalyse", full_nota)
+    assert re.findall(r"(\d+) drempels?", before) != re.findall(r"(\d+) drempels?", after)
+
+
+def test_a_renamed_municipality_shows_on_the_municipalities_at_once(coordinator_client, full_nota):
+    gemeente = full_nota.netwerk.deelnemende_gemeenten.first().gemeente
+    page(coordinator_client, "dossier_gemeenten", full_nota)
+    gemeente.name = "Nieuwgemeente"
+    gemeente.save()
+    assert "Nieuwgemeente" in page(coordinator_client, "dossier_gemeenten", full_nota)
