@@ -79,7 +79,8 @@ def test_late_submission_is_possible_and_marked(coordinator_client, nota_a):
 
 
 def test_the_deadline_is_announced_when_it_approaches(coordinator_client, nota_a):
-    nota_a.ronde.deadline = timezone.now() + timedelta(days=10, hours=2)
+    # Noon of the tenth day from today (Brussels): "10 days" at whatever hour the test runs.
+    nota_a.ronde.deadline = (timezone.localtime() + timedelta(days=10)).replace(hour=12, minute=0)
     nota_a.ronde.save()
     assert "Nog 10 dagen tot de indiendatum" in coordinator_client.get(f"/dossiers/{nota_a.pk}/").text
 
