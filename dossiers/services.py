@@ -37,33 +37,42 @@ def refuse_too_long(text: str, limit: int):
         raise Refused(too_long_message(limit, len(text)))
 
 
+def take_step(*, subject, netwerk, transition, user, note, is_ready, record, wrong_state, not_ready):
+    """What every workflow step does, for a dossier or a yearly report (`subject`, locked by the
+    caller): check who may take it from which state, the note and readiness (`is_ready()`),
+    record it (`record(**fields)`), move the subject and run the step's effects."""
+    if not access_for(user, netwerk).can(transition.ability):
+        raise PermissionDenied
+    if subject.status not in transition.sources:
+        raise Refused(wrong_state)
+    note = note.strip()
+    if transition.note_required and not note:
+        raise Refused(_("Explain what needs to change: the network reads this summary."))
+    # A decision's note is its letter to the network, composed from the remarks of every section.
+    refuse_too_long(note, bounds.LONG_TEXT if transition.name in DECISIONS else bounds.TEXT)
+    if transition.needs_ready_checklist and not is_ready():
+        raise Refused(not_ready)
+    step = record(
+        name=transition.name, from_status=subject.status, to_status=transition.target,
+        by=user, note=note,
+    )
+    subject.status = transition.target
+    subject.save(update_fields=["status"])
+    transition.run_effects(Step(subject=subject, name=transition.name, user=user, note=note))
+    return step
+
+
 @transaction.atomic
 def dossier_transition(*, nota: Afsprakennota, name: str, user, note: str = "") -> TransitionRecord:
     """Move the dossier along the workflow, record it, and tell the people concerned."""
-    transition = BY_NAME[name]
     nota = Afsprakennota.objects.select_for_update().select_related("netwerk", "ronde").get(pk=nota.pk)
-    if not access_for(user, nota.netwerk).can(transition.ability):
-        raise PermissionDenied
-    if nota.status not in transition.sources:
-        raise Refused(_("This step is not possible in the current state of the dossier."))
-    if transition.note_required and not note.strip():
-        raise Refused(_("Explain what needs to change: the network reads this summary."))
-    # A decision's note is its letter to the network, composed from the remarks of every section.
-    refuse_too_long(note.strip(), bounds.LONG_TEXT if name in DECISIONS else bounds.TEXT)
-    if transition.needs_ready_checklist and not run_checklist(nota).ready:
-        raise Refused(_("The dossier cannot be submitted yet: required elements are missing."))
-    record = TransitionRecord.objects.create(
-        nota=nota,
-        name=name,
-        from_status=nota.status,
-        to_status=transition.target,
-        by=user,
-        note=note.strip(),
+    return take_step(
+        subject=nota, netwerk=nota.netwerk, transition=BY_NAME[name], user=user, note=note,
+        is_ready=lambda: run_checklist(nota).ready,
+        record=lambda **fields: TransitionRecord.objects.create(nota=nota, **fields),
+        wrong_state=_("This step is not possible in the current state of the dossier."),
+        not_ready=_("The dossier cannot be submitted yet: required elements are missing."),
     )
-    nota.status = transition.target
-    nota.save(update_fields=["status"])
-    transition.run_effects(Step(subject=nota, name=name, user=user, note=note.strip()))
-    return record
 
 
 @transaction.atomic

@@ -2,7 +2,6 @@
 and publiq's remarks per section. The same models and rules as the dossier's, on another subject.
 Views call these; they never take a request."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from netwerken import bounds
 from netwerken.models import Partner
 from netwerken.permissions import access_for
 
-from .effects import Step, coordinators
+from .effects import coordinators
 from .jaarrapport import (
     build_document,
     partner_fingerprint,
@@ -29,8 +28,7 @@ from .models import (
     RapportSection,
 )
 from .notify import notify
-from .review_memory import DECISIONS
-from .services import Refused, refuse_too_long
+from .services import Refused, refuse_too_long, take_step
 from .workflow_jaarrapport import BY_NAME
 
 
@@ -50,33 +48,17 @@ def jaarrapport_transition(
     *, jaarrapport: Jaarrapport, name: str, user, note: str = ""
 ) -> JaarrapportStep:
     """Move the yearly report along its workflow, record it, and run the step's effects."""
-    transition = BY_NAME[name]
     werkjaar = jaarrapport.werkjaar
     jaarrapport = Jaarrapport.objects.select_for_update().get(pk=jaarrapport.pk)
     jaarrapport.werkjaar = werkjaar
-    if not access_for(user, werkjaar.nota.netwerk).can(transition.ability):
-        raise PermissionDenied
-    if jaarrapport.status not in transition.sources:
-        raise Refused(_("This step is not possible in the current state of the yearly report."))
-    if transition.note_required and not note.strip():
-        raise Refused(_("Explain what needs to change: the network reads this summary."))
-    refuse_too_long(note.strip(), bounds.LONG_TEXT if name in DECISIONS else bounds.TEXT)
-    if transition.needs_ready_checklist and not ready(
-        build_document(jaarrapport), werkjaar.nota_id
-    ):
-        raise Refused(_("The yearly report cannot be submitted yet: see what is missing below."))
-    record = JaarrapportStep.objects.create(
-        jaarrapport=jaarrapport,
-        name=name,
-        from_status=jaarrapport.status,
-        to_status=transition.target,
-        by=user,
-        note=note.strip(),
+    return take_step(
+        subject=jaarrapport, netwerk=werkjaar.nota.netwerk, transition=BY_NAME[name], user=user,
+        note=note,
+        is_ready=lambda: ready(build_document(jaarrapport), werkjaar.nota_id),
+        record=lambda **fields: JaarrapportStep.objects.create(jaarrapport=jaarrapport, **fields),
+        wrong_state=_("This step is not possible in the current state of the yearly report."),
+        not_ready=_("The yearly report cannot be submitted yet: see what is missing below."),
     )
-    jaarrapport.status = transition.target
-    jaarrapport.save(update_fields=["status"])
-    transition.run_effects(Step(subject=jaarrapport, name=name, user=user, note=note.strip()))
-    return record
 
 
 def anchors(document: dict) -> dict[str, tuple[str, str]]:
