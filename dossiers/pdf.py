@@ -25,7 +25,7 @@ from .pdf_tags import finish_tags
 from .snapshot import canonical_json
 
 # Bump when the PDF templates or styles change, so that cached PDFs are made again.
-RENDER_VERSION = 2
+RENDER_VERSION = 3
 BASE_URL = "https://afsprakennota.invalid/"
 STATIC_PREFIX = BASE_URL + "static/"
 # The draft watermark is the pages' background image: WeasyPrint draws backgrounds as artifacts,
