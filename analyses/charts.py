@@ -99,7 +99,23 @@ def _svg(chart: leather.Chart, *, chart_id: str, title: str, desc: str, height: 
     ET.SubElement(root, "title", id=f"{chart_id}-titel").text = title
     ET.SubElement(root, "desc", id=f"{chart_id}-beschrijving").text = desc
     root.append(group)
+    _inherit_text_style(root)
     return mark_safe(ET.tostring(root, encoding="unicode"))
+
+
+# What every text of a chart shares. leather writes it on each of them (a fifth of a chart's bytes);
+# said once on the <svg>, it is inherited, in browsers as in WeasyPrint. Every shape has its own
+# fill, and lines are not filled, so the root's fill reaches only the texts.
+TEXT_STYLE = {"font-family": FONT, "font-size": "13", "fill": INK}
+
+
+def _inherit_text_style(root: ET.Element) -> None:
+    for name, value in TEXT_STYLE.items():
+        root.set(name, value)
+    for text in root.iter("text"):
+        for name, value in TEXT_STYLE.items():
+            if text.get(name) == value:
+                del text.attrib[name]
 
 
 def _number_axis(low: Decimal, high: Decimal, decimals: int):
@@ -160,9 +176,7 @@ def bar_chart(*, chart_id, title, desc, bars, reference, fmt, decimals) -> SafeS
                 series[0], "rect", x=str(x - 2), y=str(y - 9), width=str(len(text) * CHAR_WIDTH + 4),
                 height="18", fill="#ffffff",
             )
-            label = ET.SubElement(series[0], "text", x=str(x), y=str(y), dy="0.35em", fill=INK)
-            label.set("font-family", FONT)
-            label.set("font-size", "13")
+            label = ET.SubElement(series[0], "text", x=str(x), y=str(y), dy="0.35em")  # TEXT_STYLE
             label.text = text
 
     return _svg(chart, chart_id=chart_id, title=title, desc=desc, height=height, extra=annotate)
@@ -238,9 +252,7 @@ def line_chart(*, chart_id, title, desc, years, lines, reference, decimals, othe
                 sample.set("stroke-width", str(width))
                 if dash != "none":
                     sample.set("stroke-dasharray", dash)
-                text = ET.SubElement(box, "text", x=str(x + LEGEND_SAMPLE + 6), y=str(y), dy="0.35em", fill=INK)
-                text.set("font-family", FONT)
-                text.set("font-size", "13")
+                text = ET.SubElement(box, "text", x=str(x + LEGEND_SAMPLE + 6), y=str(y), dy="0.35em")
                 text.text = label
 
     return _svg(chart, chart_id=chart_id, title=title, desc=desc, height=height, extra=legend,
