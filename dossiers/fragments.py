@@ -11,9 +11,15 @@ unless the page adds it to `fresh_with` (the activity list does so for comments)
 rendered without the request, from the context given here only, so a template in it cannot reach
 the user or the session by accident. Its forms keep working: `{% csrf_token %}` renders a mark
 that is replaced with this request's token on the way out.
+
+A part is kept, and put into the page, as UTF-8 bytes: the page is rendered around a mark, and
+`LateFragmentsMiddleware` puts the part's bytes in the mark's place. A part of several hundred
+kilobytes (the figures, the tree of 150 actions) is then not decoded, copied through every level
+of the page's templates and encoded again, which cost more than the rest of such a page.
 """
 
 import hashlib
+import secrets
 import zlib
 from dataclasses import dataclass
 from functools import cache
@@ -24,7 +30,7 @@ from django.http import QueryDict
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from .checks import CHECKLIST_TIMEOUT, _release
@@ -49,24 +55,57 @@ class PageAddress:
         return cls(request.path, request.GET)
 
 
-def cached_fragment(request, context: dict, template: str, build, *, vary=(), fresh_with=()) -> str:
+def cached_fragment(request, context: dict, template: str, build, *, vary=(), fresh_with=()) -> SafeString:
     """`template` rendered with `build()` (called only when the cache has no fresh copy) and the
-    shared part of `context`, a dossier context holding the dossier's `revision`.
+    shared part of `context`, a dossier context holding the dossier's `revision`; returned as a
+    mark that `LateFragmentsMiddleware` replaces with the part once the page is rendered.
 
     One copy is kept per dossier, template, language, access and `vary` (a page's filters): a new
     revision, or a change in `fresh_with` (what else the part shows), overwrites it, so old
     revisions leave nothing behind in the cache."""
+    data = _fragment_bytes(request, context, template, build, vary, fresh_with)
+    mark = f"<!--fragment-{secrets.token_hex(8)}-->"
+    request.__dict__.setdefault(LATE_FRAGMENTS, {})[mark.encode()] = data
+    return mark_safe(mark)
+
+
+# Where a request keeps its parts until the page is rendered: {mark: the part's UTF-8 bytes}.
+LATE_FRAGMENTS = "_late_fragments"
+
+
+def _fragment_bytes(request, context, template, build, vary, fresh_with) -> bytes:
     slot, version = _slot(context, template, vary), _version(context, fresh_with)
     stored = shared_cache.get(slot)
     if stored is not None and stored[0] == version:
-        html = zlib.decompress(stored[1]).decode()
+        data = zlib.decompress(stored[1])
     else:
         shared = {name: context[name] for name in SHARED_CONTEXT if name in context}
-        html = render_to_string(template, {**shared, **build(), "csrf_token": CSRF_MARK})
-        shared_cache.set(slot, (version, zlib.compress(html.encode(), 1)), CHECKLIST_TIMEOUT)
-    if CSRF_MARK in html:
-        html = html.replace(CSRF_MARK, get_token(request))
-    return mark_safe(html)  # rendered by the template engine, which escaped it
+        data = render_to_string(template, {**shared, **build(), "csrf_token": CSRF_MARK}).encode()
+        shared_cache.set(slot, (version, zlib.compress(data, 1)), CHECKLIST_TIMEOUT)
+    if _CSRF_MARK_BYTES in data:
+        data = data.replace(_CSRF_MARK_BYTES, get_token(request).encode())
+    return data
+
+
+_CSRF_MARK_BYTES = CSRF_MARK.encode()
+
+
+class LateFragmentsMiddleware:
+    """Puts the parts made by `cached_fragment` into the rendered page, in their marks' places.
+    The marks are random per request, so a text that a user wrote cannot name one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        parts = request.__dict__.get(LATE_FRAGMENTS)
+        if parts and not response.streaming:
+            content = response.content
+            for mark, data in parts.items():
+                content = content.replace(mark, data, 1)
+            response.content = content
+        return response
 
 
 def _slot(context, template, vary) -> str:
@@ -127,7 +166,7 @@ def section_nav(context) -> str:
         "comments_mark": COMMENTS_MARK,
     }
     if "revision" in context:
-        html = cached_fragment(request, context, NAV_TEMPLATE, lambda: page, vary=page.values())
+        html = _fragment_bytes(request, context, NAV_TEMPLATE, lambda: page, page.values(), ()).decode()
     else:  # a page that does not show the dossier's revision
         html = render_to_string(NAV_TEMPLATE, {**context.flatten(), **page})
     counts = context.get("open_comments") or {}

@@ -307,3 +307,25 @@ def test_a_renamed_municipality_shows_on_the_municipalities_at_once(coordinator_
     gemeente.name = "Nieuwgemeente"
     gemeente.save()
     assert "Nieuwgemeente" in page(coordinator_client, "dossier_gemeenten", full_nota)
+
+
+@pytest.mark.parametrize("name", CACHED)
+def test_the_part_is_put_in_its_place_and_the_length_follows(name, coordinator_client, full_nota):
+    """The page is rendered around a mark; the part's bytes take the mark's place afterwards
+    (LateFragmentsMiddleware), and the length sent is that of the finished page."""
+    for _ in range(2):  # the first view renders the part, the second reads it from the cache
+        response = coordinator_client.get(reverse(name, args=[full_nota.pk]))
+        assert response.status_code == 200
+        assert b"<!--fragment-" not in response.content
+        assert int(response["Content-Length"]) == len(response.content)
+    assert response.text.count("</main>") == 1
+    if name == "dossier_doelstellingen":
+        assert "Vakantiekamp voor gezinnen" in response.text
+
+
+def test_a_title_that_looks_like_a_mark_stays_text(coordinator_client, full_nota):
+    actie = Actie.objects.get(od__sd__nota=full_nota, title="Vakantiekamp voor gezinnen")
+    actie.title = "<!--fragment-0123456789abcdef--> kamp"
+    actie.save()
+    text = page(coordinator_client, "dossier_doelstellingen", full_nota)
+    assert "&lt;!--fragment-0123456789abcdef--&gt; kamp" in text
