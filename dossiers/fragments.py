@@ -179,3 +179,12 @@ def section_nav(context) -> str:
 
 
 _BADGE = "dossiers/includes/_open_comments_badge.html"
+CHECKS_TEMPLATE = "dossiers/includes/_section_checks.html"
+
+
+def section_checks(context) -> str:
+    """The card of what the decree still asks in this page's section: it shows the checklist,
+    which follows the revision, so it is rendered once per revision and access."""
+    if "revision" in context:
+        return cached_fragment(context["request"], context, CHECKS_TEMPLATE, dict)
+    return render_to_string(CHECKS_TEMPLATE, context.flatten())

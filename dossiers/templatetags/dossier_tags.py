@@ -56,6 +56,13 @@ def section_nav(context):
     return fragments.section_nav(context)
 
 
+@register.simple_tag(takes_context=True)
+def section_checks(context):
+    """What the decree still asks in this section (dossiers/fragments.py renders it once per
+    revision)."""
+    return fragments.section_checks(context)
+
+
 @register.filter
 def iso_date(value):
     """A date kept as text in a frozen document ("2027-06-01"), as a date for the `date` filter."""

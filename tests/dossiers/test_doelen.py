@@ -185,8 +185,9 @@ def test_pages_query_counts_do_not_grow(coordinator_client, nota_a, django_asser
     urls = [base(nota_a), base(nota_a) + "per-werkjaar/", base(nota_a) + "partners/"]
     counts = {}
     for url in urls:
-        # The first view also stores the page's cached parts (the part, the section nav).
-        with django_assert_max_num_queries(45) as captured:
+        # The first view also stores the page's cached parts (the part, the section nav, the
+        # checks), six queries each on PostgreSQL (read, savepoint, count, write, release).
+        with django_assert_max_num_queries(51) as captured:
             assert coordinator_client.get(url).status_code == 200
         counts[url] = len(captured.captured_queries)
     make_tree(nota_a, n_sd=3, n_od=3, n_actie=4)

@@ -216,7 +216,7 @@ def test_a_new_revision_overwrites_the_old_copy(coordinator_client, full_nota):
             "SELECT COUNT(*) FROM afsprakennota_cache WHERE cache_key LIKE %s",
             [f"%fragment:{full_nota.pk}:%"],
         )
-        assert cursor.fetchone()[0] == 2  # the tree and the section nav
+        assert cursor.fetchone()[0] == 3  # the tree, the section nav and the checks
 
 
 def nav(text):
@@ -329,3 +329,17 @@ def test_a_title_that_looks_like_a_mark_stays_text(coordinator_client, full_nota
     actie.save()
     text = page(coordinator_client, "dossier_doelstellingen", full_nota)
     assert "&lt;!--fragment-0123456789abcdef--&gt; kamp" in text
+
+
+def test_a_sections_checks_follow_an_edit_at_once(coordinator_client, partner_client, full_nota):
+    """The card of what the decree still asks is rendered once per revision and access: deleting
+    the vision shows at once, and a reader is sent to the part, not asked to fix it."""
+    card = lambda html: html[html.index('class="card checklist-card'):]  # noqa: E731
+    before = card(page(coordinator_client, "dossier_visie", full_nota))
+    full_nota.visie.delete()
+    after = card(page(coordinator_client, "dossier_visie", full_nota))
+    assert after.count("check-ok") < before.count("check-ok")
+    assert "Aanvullen" in after and "Naar dit deel" not in after
+    reader = card(page(partner_client, "dossier_visie", full_nota))
+    assert reader.count("check-ok") == after.count("check-ok")
+    assert "Naar dit deel" in reader and "Aanvullen" not in reader
