@@ -47,7 +47,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import clear_url_caches, reverse  # noqa: E402
 
-REPEAT = int(os.environ.get("BENCH_REPEAT", "7"))
+REPEAT = int(os.environ.get("BENCH_REPEAT", "25"))
 LIMIT = 3  # the most a dossier page may cost, in floors (issue 12)
 
 # Every page of a dossier, by URL name; the pages under a section come with their apps.
