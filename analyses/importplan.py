@@ -20,9 +20,8 @@ from .models.cijfers import MIN_YEAR, max_year
 from .importreading import candidate_year_columns, is_percentage, number, reading_problems
 from .importreading import year as batch_year
 from .importreading import year_columns as chosen_year_columns
-from .parsing import parse_number, parse_year
 from .plausibility import jump_warnings, out_of_bounds
-from .reading import formula_of
+from .reading import formula_of, read_number, read_year
 from .reading.cells import period_of
 
 FOUR_DECIMALS = Decimal("0.0001")
@@ -385,14 +384,14 @@ def _is_number(cell) -> bool:
     if isinstance(cell, dict):
         return True  # a spreadsheet percentage or formula: a figure, not a name
     try:
-        return parse_number(cell) is not None
+        return read_number(cell) is not None
     except ValueError:
         return False
 
 
 def _is_year(cell) -> bool:
     try:
-        return MIN_YEAR <= parse_year(cell) <= max_year()
+        return MIN_YEAR <= read_year(cell) <= max_year()
     except ValueError:
         return False
 

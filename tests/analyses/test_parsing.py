@@ -2,8 +2,9 @@ from decimal import Decimal
 
 import pytest
 
-from analyses.parsing import FileProblem, parse_number, parse_year
-from analyses.reading import read_table
+from analyses.parsing import FileProblem
+from analyses.reading import read_number, read_table, read_year
+from analyses.reading.cells import COMMA, POINT
 from analyses.reading.text import sniff_delimiter
 from tests.analyses.conftest import csv_file, xlsx_file
 
@@ -31,23 +32,23 @@ from tests.analyses.conftest import csv_file, xlsx_file
     ],
 )
 def test_numbers_as_publishers_write_them(cell, decimal_comma, expected):
-    assert parse_number(cell, decimal_comma=decimal_comma) == expected
+    assert read_number(cell, decimal=COMMA if decimal_comma else POINT) == expected
 
 
 @pytest.mark.parametrize("cell", ["abc", "12,3,4", "1.2.3,4,5", "twaalf", True])
 def test_what_is_not_a_number(cell):
     with pytest.raises(ValueError):
-        parse_number(cell)
+        read_number(cell)
 
 
 @pytest.mark.parametrize("cell, year", [("2023", 2023), (2023, 2023), (2023.0, 2023), ("2023-01-01", 2023)])
 def test_years(cell, year):
-    assert parse_year(cell) == year
+    assert read_year(cell) == year
 
 
 def test_a_year_must_look_like_one():
     with pytest.raises(ValueError):
-        parse_year("23")
+        read_year("23")
 
 
 def test_semicolons_win_over_decimal_commas():
