@@ -12,6 +12,7 @@ urlpatterns = [
     path(J + "bevestigen/", v.jaarrapport_confirm_part, name="jaarrapport_confirm"),
     path(J + "versies/<int:number>/", v.jaarrapport_version, name="jaarrapport_version"),
     path(J + "versies/<int:number>/pdf/", v.jaarrapport_version_pdf, name="jaarrapport_version_pdf"),
+    path(J + "versies/<int:number>/word/", v.jaarrapport_version_word, name="jaarrapport_version_word"),
     path(J + "pdf/", v.jaarrapport_pdf, name="jaarrapport_pdf"),
     path(E, v.jaarrapport_pdf_status, name="jaarrapport_pdf_status"),
     path(E + "opnieuw/", v.jaarrapport_pdf_retry, name="jaarrapport_pdf_retry"),

@@ -369,9 +369,21 @@ def jaarrapport_pdf_download(request, pk, year, export_pk):
 def jaarrapport_word(request, pk, year):
     """The yearly report as it is now as a Word document (quick enough to make at once)."""
     report, _d, _a = _jaarrapport_for(request.user, pk, year)
-    document = build_document(report)
+    return _word(request, report, build_document(report), draft=True, name=f"{year}")
+
+
+@login_required
+@require_GET
+def jaarrapport_version_word(request, pk, year, number):
+    """A submitted version as a Word document, from its frozen content, as its PDF is."""
+    report, _d, _a = _jaarrapport_for(request.user, pk, year)
+    version = _version(report, number)
+    return _word(request, report, version.snapshot, draft=False, name=f"{year}-versie-{number}")
+
+
+def _word(request, report, document, *, draft, name):
     try:
-        data = run_limited(build_jaarrapport_docx, document, draft=True, limits=word_limits())
+        data = run_limited(build_jaarrapport_docx, document, draft=draft, limits=word_limits())
     except (LimitExceeded, WorkFailed) as error:
         log.error("Word export of yearly report %s failed: %s", report.pk, error)
         messages.error(
@@ -384,6 +396,6 @@ def jaarrapport_word(request, pk, year):
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
-    name = f"jaarrapport-{slugify(report.werkjaar.nota.netwerk.name)[:60]}-{year}.docx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    network = slugify(report.werkjaar.nota.netwerk.name)[:60]
+    response["Content-Disposition"] = f'attachment; filename="jaarrapport-{network}-{name}.docx"'
     return response

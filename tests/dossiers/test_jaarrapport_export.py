@@ -17,7 +17,7 @@ from dossiers.exports import jaarrapport_pdf_request, pdf_export_render
 from dossiers.jaarrapport import build_document
 from dossiers.models import PdfExport
 from dossiers.pdf import render_pdf
-from dossiers.services_jaarrapport import jaarrapport_of
+from dossiers.services_jaarrapport import jaarrapport_of, jaarrapport_transition
 from tests.pdftext import pdf_text, squash
 
 from .jaarrapport_data import fill_in, scan, started_year
@@ -138,3 +138,30 @@ def test_the_word_download(report, nota_a, coordinator_client):
     assert "Uitgevoerde acties" in "\n".join(
         p.text for p in Document(BytesIO(response.content)).paragraphs
     )
+
+
+def _word_text(content: bytes) -> str:
+    word = Document(BytesIO(content))
+    cells = [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in word.paragraphs] + cells)
+
+
+def test_a_submitted_version_as_word_keeps_what_was_submitted(report, nota_a, coordinator_a, coordinator_client):
+    """The version's Word file is made from its frozen content, like its PDF: a later change to
+    the follow-up shows in the report's own Word file, not in the version's."""
+    jaarrapport_transition(jaarrapport=report, name="submit", user=coordinator_a)
+    row = report.werkjaar.realisaties.get(post__kind="uitgave")
+    row.explanation = "Een latere uitleg"
+    row.save()
+    url = f"/dossiers/{nota_a.pk}/opvolging/2027/jaarrapport/"
+
+    response = coordinator_client.get(f"{url}versies/1/word/")
+    assert response.status_code == 200
+    assert 'filename="jaarrapport-netwerk-waasland-2027-versie-1.docx"' in response["Content-Disposition"]
+    text = _word_text(response.content)
+    assert "Extra vervoer naar de infomarkt" in text and "Een latere uitleg" not in text
+    assert "ingediende versie" in text and "concept" not in text.lower()
+
+    current = _word_text(coordinator_client.get(f"{url}word/").content)
+    assert "Een latere uitleg" in current
+    assert coordinator_client.get(f"{url}versies/2/word/").status_code == 404
